@@ -1,0 +1,148 @@
+"""The root command: global options, the command groups, and error -> exit code mapping.
+
+Command modules are imported here, and they import only Typer and light modules at the
+top; services (and with them SQLAlchemy) are imported inside each command's body.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from salescli import __version__, runtime
+from salescli.errors import ExitCode, SalescliError
+from salescli.i18n import _
+
+
+class SalescliGroup(TyperGroup):
+    """Runs a command and turns every failure into one line on stderr and an exit code."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        from typer._click import exceptions as click_exc
+
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv
+        try:
+            return super().main(
+                args=argv, prog_name=prog_name or "salescli", complete_var=complete_var,
+                standalone_mode=False, **extra,
+            )
+        except SalescliError as err:
+            if debug:
+                raise
+            _fail(err.message, err.details, err.exit_code)
+        except click_exc.UsageError as err:
+            hint = ""
+            if err.ctx is not None:
+                hint = _("Try '{command} --help' for help.").format(command=err.ctx.command_path)
+            _fail(_("Error: {problem}").format(problem=err.format_message()), [hint] if hint else [],
+                  ExitCode.USAGE, prefix=False)
+        except click_exc.Abort:
+            _fail(_("Aborted."), [], 130)
+        except click_exc.ClickException as err:
+            _fail(err.format_message(), [], err.exit_code)
+        except KeyboardInterrupt:
+            _fail(_("Interrupted."), [], 130)
+        except Exception as err:
+            storage = _as_storage_error(err)
+            if storage is not None and not debug:
+                _fail(storage.message, [], storage.exit_code)
+            if debug:
+                raise
+            _fail(
+                _("Unexpected error: {problem} (run again with --debug for details).").format(
+                    problem=f"{err.__class__.__name__}: {err}"
+                ),
+                [], ExitCode.REFUSED,
+            )
+        sys.exit(0)
+
+
+def _as_storage_error(err: Exception) -> SalescliError | None:
+    """Driver errors that escaped a service (a lock taken mid-command, a lost server)."""
+    if "sqlalchemy" not in sys.modules:
+        return None
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(err, DBAPIError):
+        from salescli.services.context import store_url
+        from salescli.config import load
+        from salescli.store.engine import storage_error
+
+        try:
+            url = store_url(load())
+        except SalescliError:
+            url = "?"
+        return storage_error(err, url)
+    return None
+
+
+def _fail(message: str, details: list[str], code: int, *, prefix: bool = True) -> None:
+    text = _("Error: {problem}").format(problem=message) if prefix else message
+    sys.stderr.write(text + "\n")
+    for line in details:
+        sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+    sys.exit(int(code))
+
+
+app = typer.Typer(
+    name="salescli",
+    cls=SalescliGroup,
+    help=_("A terminal-first CRM: customers, follow-ups, today's agenda."),
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"salescli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=_("Interface language: en or zh_CN."), metavar="LANG")
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help=_("Database file or postgresql+psycopg:// URL (overrides SALESCLI_DB)."),
+                     metavar="PATH|URL"),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show tracebacks for errors."))] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
+    ] = False,
+) -> None:
+    from salescli.i18n import set_language
+    from salescli.language import resolve_language
+
+    runtime.reset()
+    runtime.db_override = db
+    set_language(resolve_language(lang))
+
+
+def _register() -> None:
+    from salescli.commands import agenda, completion, config_cmd, contact, customer, db, demo, follow_up, user
+
+    app.add_typer(customer.app, name="customer", help=_("Add, find, show and edit customers."))
+    app.add_typer(contact.app, name="contact", help=_("People at your customers."))
+    app.add_typer(user.app, name="user", help=_("Reps, managers and admins of this store."))
+    app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
+    app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))
+    follow_up.register(app)
+    agenda.register(app)
+    demo.register(app)
+    completion.register(app)
+
+
+_register()

@@ -1,0 +1,273 @@
+"""`salescli customer ...`"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from salescli.commands._common import Grade, JsonOption, LimitOption, Size, open_ctx, value
+from salescli.i18n import _
+
+app = typer.Typer(no_args_is_help=True)
+
+NameArg = Annotated[str, typer.Argument(help=_("Customer name (company or person)."), metavar="NAME")]
+RefArg = Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")]
+Industry = Annotated[str | None, typer.Option("--industry", help=_("Industry."))]
+SizeOpt = Annotated[Size | None, typer.Option("--size", help=_("Company size."), case_sensitive=False)]
+City = Annotated[str | None, typer.Option("--city", help=_("City."))]
+Address = Annotated[str | None, typer.Option("--address", help=_("Street address."))]
+Source = Annotated[str | None, typer.Option("--source", help=_("Where the customer came from."))]
+GradeOpt = Annotated[
+    Grade | None, typer.Option("--grade", help=_("A key, B general, C potential."), case_sensitive=False)
+]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help=_("A tag; repeat for several."), metavar="TAG")]
+Phone = Annotated[str | None, typer.Option("--phone", help=_("Phone number."))]
+Email = Annotated[str | None, typer.Option("--email", help=_("Email address."))]
+Note = Annotated[str | None, typer.Option("--note", help=_("Free-text notes."))]
+Force = Annotated[bool, typer.Option("--force", help=_("Save even if it duplicates an existing customer."))]
+
+
+@app.command("add", help=_("Add a customer you own, checked for duplicates first."))
+def add(
+    name: NameArg,
+    industry: Industry = None,
+    size: SizeOpt = None,
+    city: City = None,
+    address: Address = None,
+    source: Source = None,
+    grade: GradeOpt = None,
+    tag: Tags = None,
+    phone: Phone = None,
+    email: Email = None,
+    contact: Annotated[
+        str | None, typer.Option("--contact", help=_("Primary contact's name (gets --phone and --email)."))
+    ] = None,
+    note: Note = None,
+    force: Force = False,
+    json: JsonOption = False,
+) -> None:
+    from salescli.render import message, print_json, warn
+    from salescli.services.customers import CustomerInput, add_customer
+
+    data = CustomerInput(
+        name=name, industry=industry, size=value(size), city=city, address=address, source=source,
+        grade=value(grade), tags=tag or [], phone=phone, email=email, contact=contact, notes=note,
+    )
+    result = add_customer(open_ctx(), data, force=force)
+    if result.similar:
+        warn(_("Possible duplicates (check before going on):"))
+        for item in result.similar:
+            warn(f"  #{item['id']} {item['name']} ({item['score']}%)")
+    if json:
+        print_json(result.customer | {"similar": result.similar})
+        return
+    message(
+        _("Added customer #{id} {name} (grade {grade}, owner {owner}).").format(
+            id=result.customer["id"], name=result.customer["name"], grade=result.customer["grade"],
+            owner=result.customer["owner"],
+        )
+    )
+
+
+@app.command("list", help=_("List customers, yours by default."))
+def list_(
+    mine: Annotated[bool, typer.Option("--mine", help=_("Only customers you own (the default)."))] = False,
+    all_: Annotated[bool, typer.Option("--all", help=_("Every customer, including the pool."))] = False,
+    archived: Annotated[bool, typer.Option("--archived", help=_("Only archived customers."))] = False,
+    grade: GradeOpt = None,
+    city: City = None,
+    industry: Industry = None,
+    tag: Tags = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help=_("Text in the name, city, notes or a contact's name."))
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help=_("Order by name, last_contact or created."), metavar="KEY")
+    ] = "name",
+    limit: LimitOption = None,
+    json: JsonOption = False,
+) -> None:
+    from salescli.errors import BadInputError
+    from salescli.services.customers import ListFilter, list_customers
+
+    if sum([mine, all_, archived]) > 1:
+        raise BadInputError(_("Use only one of --mine, --all and --archived."))
+    scope = "all" if all_ else "archived" if archived else "mine"
+    ctx = open_ctx()
+    rows = list_customers(
+        ctx,
+        ListFilter(scope=scope, grade=value(grade), city=city, industry=industry, tags=tag or [],
+                   search=search, sort=sort, limit=limit),
+    )
+    if json:
+        from salescli.render import print_json
+
+        print_json(rows)
+        return
+    _render_list(rows, ctx, show_owner=scope != "mine")
+
+
+def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> None:
+    from salescli.domain.vocab import GRADES, label
+    from salescli.formatting import ago_phrase, due_phrase
+    from salescli.i18n import ngettext
+    from salescli.render import message, styled, table
+
+    if not rows:
+        message(_("No customers match."))
+        return
+    today = ctx.now.date()
+    columns: list[Any] = [(_("ID"), {"justify": "right"}), _("Name"), _("Grade"), _("City"), _("Industry")]
+    if show_owner:
+        columns.append(_("Owner"))
+    columns += [_("Last contact"), _("Next task"), _("Tags")]
+    body = []
+    for row in rows:
+        due = row["next_due_on"]
+        next_cell = styled(due_phrase(due, today), "red" if due < today else "") if due else ""
+        cells: list[Any] = [row["id"], row["name"], label(GRADES, row["grade"])[:1], row["city"], row["industry"]]
+        if show_owner:
+            cells.append(row["owner"] or _("pool"))
+        cells += [ago_phrase(row["last_contact_at"], ctx.now), next_cell, ", ".join(row["tags"])]
+        body.append(cells)
+    table(columns, body)
+    message(ngettext("{n} customer", "{n} customers", len(rows)).format(n=len(rows)))
+
+
+@app.command("show", help=_("A customer's card: fields, contacts, open tasks and the follow-up timeline."))
+def show(ref: RefArg, json: JsonOption = False) -> None:
+    from salescli.services.customers import customer_card
+
+    ctx = open_ctx()
+    card = customer_card(ctx, ref)
+    if json:
+        from salescli.render import print_json
+
+        print_json(card)
+        return
+    _render_card(card, ctx)
+
+
+def _render_card(card: dict[str, Any], ctx: Any) -> None:
+    from salescli.domain.vocab import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
+    from salescli.formatting import ago_phrase, due_phrase, format_day, format_moment
+    from salescli.render import console, message, styled, table
+
+    out = console()
+    title = f"#{card['id']} {card['name']}"
+    if card["archived"]:
+        title += "  [" + _("archived") + "]"
+    out.print(styled(title, "bold"))
+    facts = [
+        (_("Grade"), label(GRADES, card["grade"])),
+        (_("Owner"), card["owner"] or _("pool")),
+        (_("Industry"), card["industry"]),
+        (_("Size"), label(SIZES, card["size"])),
+        (_("City"), card["city"]),
+        (_("Address"), card["address"]),
+        (_("Source"), card["source"]),
+        (_("Phone"), card["phone"]),
+        (_("Email"), card["email"]),
+        (_("Tags"), ", ".join(card["tags"])),
+        (_("Last contact"), ago_phrase(card["last_contact_at"], ctx.now)),
+        (_("Created"), format_day(card["created_at"].astimezone().date())),
+        (_("Notes"), card["notes"]),
+    ]
+    table([_("Field"), _("Value")], [(k, v) for k, v in facts if v])
+    if card["contacts"]:
+        table(
+            [_("ID"), _("Contact"), _("Title"), _("Phone"), _("Email"), _("WeChat")],
+            [
+                (c["id"], c["name"] + (" *" if c["primary"] else ""), c["title"], c["phone"], c["email"], c["wechat"])
+                for c in card["contacts"]
+            ],
+            title=_("Contacts"),
+        )
+    today = ctx.now.date()
+    if card["open_tasks"]:
+        table(
+            [_("Task"), _("Due"), _("Action")],
+            [
+                (t["id"], styled(due_phrase(t["due_on"], today), "red" if t["due_on"] < today else ""),
+                 t["next_action"] or t["summary"])
+                for t in card["open_tasks"]
+            ],
+            title=_("Open tasks"),
+        )
+    if card["timeline"]:
+        table(
+            [_("When"), _("Kind"), _("By"), _("Contact"), _("Summary"), _("Next")],
+            [
+                (format_moment(f["happened_at"]), label(KINDS, f["kind"]), f["author"], f["contact"],
+                 f["summary"] + (f" @ {f['location']}" if f["location"] else ""),
+                 (f"{format_day(f['due_on'])}: {f['next_action'] or ''}".rstrip(": ") if f["due_on"] else ""))
+                for f in card["timeline"]
+            ],
+            title=_("Timeline"),
+        )
+    else:
+        message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card["id"]))
+    if len(card["ownership"]) > 1:
+        table(
+            [_("When"), _("Change"), _("From"), _("To"), _("Reason")],
+            [
+                (format_moment(e["at"]), label(OWNERSHIP_KINDS, e["kind"]), e["from"] or "", e["to"] or _("pool"),
+                 e["reason"] or "")
+                for e in card["ownership"]
+            ],
+            title=_("Ownership"),
+        )
+
+
+@app.command("edit", help=_("Change a customer's fields; an empty value ('') clears an optional field."))
+def edit(
+    ref: RefArg,
+    name: Annotated[str | None, typer.Option("--name", help=_("New name."))] = None,
+    industry: Industry = None,
+    size: SizeOpt = None,
+    city: City = None,
+    address: Address = None,
+    source: Source = None,
+    grade: GradeOpt = None,
+    tag: Tags = None,
+    untag: Annotated[
+        list[str] | None, typer.Option("--untag", help=_("Remove a tag; repeat for several."), metavar="TAG")
+    ] = None,
+    phone: Phone = None,
+    email: Email = None,
+    note: Note = None,
+    force: Force = False,
+    json: JsonOption = False,
+) -> None:
+    from salescli.render import message, print_json
+    from salescli.services.customers import CustomerInput, edit_customer
+
+    data = CustomerInput(
+        name=name, industry=industry, size=value(size), city=city, address=address, source=source,
+        grade=value(grade), tags=tag or [], phone=phone, email=email, notes=note,
+    )
+    card = edit_customer(open_ctx(), ref, data, remove_tags=untag or [], force=force)
+    if json:
+        print_json(card)
+        return
+    message(_("Updated customer #{id} {name}.").format(id=card["id"], name=card["name"]))
+
+
+@app.command("archive", help=_("Hide a customer from lists and the agenda; nothing is deleted."))
+def archive(ref: RefArg) -> None:
+    from salescli.render import message
+    from salescli.services.customers import set_archived
+
+    card = set_archived(open_ctx(), ref, True)
+    message(_("Archived customer #{id} {name}; restore it with: salescli customer restore {id}").format(
+        id=card["id"], name=card["name"]))
+
+
+@app.command("restore", help=_("Bring an archived customer back."))
+def restore(ref: RefArg) -> None:
+    from salescli.render import message
+    from salescli.services.customers import set_archived
+
+    card = set_archived(open_ctx(), ref, False)
+    message(_("Restored customer #{id} {name}.").format(id=card["id"], name=card["name"]))

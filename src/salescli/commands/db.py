@@ -1,0 +1,46 @@
+"""`salescli db path|upgrade|info`."""
+
+from __future__ import annotations
+
+import typer
+
+from salescli.commands._common import JsonOption
+from salescli.i18n import _
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("path", help=_("Print where the store is (a file path or a database URL)."))
+def path() -> None:
+    from salescli.config import load
+    from salescli.services.context import store_url
+    from salescli.store.engine import describe
+
+    typer.echo(describe(store_url(load())))
+
+
+@app.command("upgrade", help=_("Create the store or bring its schema up to date (normally automatic)."))
+def upgrade() -> None:
+    from salescli.config import load
+    from salescli.render import message
+    from salescli.services.context import store_url
+    from salescli.store.engine import describe, open_store
+    from salescli.store.schema import HEAD
+
+    config = load()
+    url = store_url(config)
+    open_store(url, busy_timeout_ms=config.get("store.busy_timeout_ms")).dispose()
+    message(_("The store {where} is at schema {revision}.").format(where=describe(url), revision=HEAD))
+
+
+@app.command("info", help=_("The store's location, schema version and record counts."))
+def info(json: JsonOption = False) -> None:
+    from salescli.commands._common import open_ctx
+    from salescli.render import print_json, table
+    from salescli.services.stats import INFO_LABELS, store_info
+
+    data = store_info(open_ctx())
+    if json:
+        print_json(data)
+        return
+    table([_("Item"), _("Value")], [(_(INFO_LABELS[k]), v) for k, v in data.items()])

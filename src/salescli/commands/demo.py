@@ -1,0 +1,43 @@
+"""`salescli demo`: a realistic store to try everything on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from salescli.i18n import _
+
+
+def demo(
+    path: Annotated[
+        Path | None, typer.Option("--path", help=_("Where to build it (default: demo.db in the data folder)."))
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("Replace an existing file at --path."))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", help=_("Build it without showing the agenda."))] = False,
+) -> None:
+    from salescli import runtime
+    from salescli.commands.agenda import render_agenda
+    from salescli.paths import default_demo_path
+    from salescli.render import message
+    from salescli.services.agenda import build_agenda
+    from salescli.services.context import open_context
+    from salescli.services.demo import build_demo
+
+    target = (path or default_demo_path()).expanduser().resolve()
+    summary = build_demo(target, replace=force or path is None)
+    message(
+        _("Built a demo store at {path}: {users} reps, {customers} customers, {follow_ups} follow-ups.").format(
+            path=target, users=summary["users"], customers=summary["customers"], follow_ups=summary["follow_ups"]
+        )
+    )
+    runtime.db_override = str(target)
+    ctx = open_context()
+    if not quiet:
+        render_agenda(build_agenda(ctx), ctx)
+    message(_("Use it: export SALESCLI_DB={path}   (or add --db {path} to any command)").format(path=target))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo", help=_("Build a demo store with reps, customers and history, and show its agenda."))(demo)

@@ -1,0 +1,143 @@
+"""`salescli log`, `salescli tasks`, `salescli done`: the daily verbs."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from salescli.commands._common import JsonOption, Kind, open_ctx, parse_day, parse_moment
+from salescli.i18n import _
+
+
+def log(
+    customer: Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")],
+    summary: Annotated[str, typer.Argument(help=_("What happened."), metavar="SUMMARY")],
+    kind: Annotated[Kind, typer.Option("--kind", help=_("Kind of contact."), case_sensitive=False)] = Kind.call,
+    contact: Annotated[str | None, typer.Option("--contact", help=_("Who you spoke to."), metavar="NAME")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help=_("When it happened (default: now)."), metavar="WHEN")
+    ] = None,
+    location: Annotated[str | None, typer.Option("--location", help=_("Where (for visits)."))] = None,
+    next_: Annotated[
+        str | None, typer.Option("--next", help=_("When to follow up next: fri, +3d, 2026-12-01."),
+                                 metavar="WHEN")
+    ] = None,
+    next_action: Annotated[
+        str | None, typer.Option("--next-action", help=_("What to do next time."), metavar="TEXT")
+    ] = None,
+    keep_open: Annotated[
+        bool, typer.Option("--keep-open", help=_("Leave this customer's earlier open tasks open."))
+    ] = False,
+    json: JsonOption = False,
+) -> None:
+    from salescli.render import message, print_json
+    from salescli.services.follow_ups import LogInput, log_follow_up
+
+    data = LogInput(
+        customer=customer, summary=summary, kind=kind.value, contact=contact, at=parse_moment(at),
+        location=location, due_on=parse_day(next_), next_action=next_action, keep_open=keep_open,
+    )
+    ctx = open_ctx()
+    result = log_follow_up(ctx, data)
+    if json:
+        print_json(result.follow_up | {"customer": result.customer["name"], "closed_tasks": result.closed_tasks})
+        return
+    _render_logged(result, ctx)
+
+
+def _render_logged(result: Any, ctx: Any) -> None:
+    from salescli.domain.vocab import KINDS, label
+    from salescli.formatting import due_phrase, format_short_day
+    from salescli.i18n import ngettext
+    from salescli.render import message
+
+    follow_up = result.follow_up
+    message(
+        _("Logged {kind} with {customer} (#{id}).").format(
+            kind=label(KINDS, follow_up["kind"]), customer=result.customer["name"], id=result.customer["id"]
+        )
+    )
+    if result.closed_tasks:
+        ids = ", ".join(f"#{i}" for i in result.closed_tasks)
+        message(
+            ngettext("Closed {n} open task ({ids}).", "Closed {n} open tasks ({ids}).", len(result.closed_tasks))
+            .format(n=len(result.closed_tasks), ids=ids)
+        )
+    if follow_up["due_on"]:
+        due = follow_up["due_on"]
+        message(
+            _("Next: {action}, {when} ({relative}); task #{id}.").format(
+                action=follow_up["next_action"] or _("follow up"), when=format_short_day(due),
+                relative=due_phrase(due, ctx.now.date()), id=follow_up["id"],
+            )
+        )
+
+
+def tasks(
+    overdue: Annotated[bool, typer.Option("--overdue", help=_("Only tasks past their date."))] = False,
+    user: Annotated[
+        str | None, typer.Option("--user", help=_("Another rep's tasks."), metavar="HANDLE")
+    ] = None,
+    everyone: Annotated[bool, typer.Option("--everyone", help=_("Every rep's open tasks."))] = False,
+    json: JsonOption = False,
+) -> None:
+    from salescli.services.follow_ups import open_tasks
+
+    ctx = open_ctx()
+    rows = open_tasks(ctx, before=ctx.now.date() if overdue else None, user=user, everyone=everyone)
+    if json:
+        from salescli.render import print_json
+
+        print_json(rows)
+        return
+    render_tasks(rows, ctx, show_assignee=everyone or bool(user), empty=_("No open tasks."))
+
+
+def render_tasks(rows: list[dict[str, Any]], ctx: Any, *, show_assignee: bool = False, title: str | None = None,
+                 empty: str | None = None) -> None:
+    from salescli.formatting import due_phrase, format_short_day
+    from salescli.render import message, styled, table
+
+    if not rows:
+        if empty:
+            message(empty)
+        return
+    today = ctx.now.date()
+    columns: list[Any] = [(_("Task"), {"justify": "right"}), _("Due"), _("When"), _("Customer"), _("Action"),
+                          _("Contact")]
+    if show_assignee:
+        columns.append(_("Rep"))
+    body = []
+    for row in rows:
+        due = row["due_on"]
+        cells: list[Any] = [
+            row["id"], format_short_day(due), styled(due_phrase(due, today), "red" if due < today else "yellow"
+                                                     if due == today else ""),
+            row["customer"], row["action"], row["contact"],
+        ]
+        if show_assignee:
+            cells.append(row["assignee"])
+        body.append(cells)
+    table(columns, body, title=title)
+
+
+def done(
+    task_id: Annotated[int, typer.Argument(help=_("Task number (see salescli tasks)."), metavar="TASK_ID")],
+    note: Annotated[str | None, typer.Option("--note", help=_("How it went."), metavar="TEXT")] = None,
+    json: JsonOption = False,
+) -> None:
+    from salescli.render import message, print_json
+    from salescli.services.follow_ups import complete_task
+
+    view = complete_task(open_ctx(), task_id, note)
+    if json:
+        print_json(view)
+        return
+    message(_("Done: task #{id} for {customer}.").format(id=view["id"], customer=view["customer"]))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("log", help=_("Record a call, visit or other follow-up, and when to follow up next."))(log)
+    app.command("tasks", help=_("Your open follow-up tasks, soonest first."))(tasks)
+    app.command("done", help=_("Mark a task as done."))(done)

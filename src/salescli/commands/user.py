@@ -1,0 +1,50 @@
+"""`salescli user ...`"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from salescli.commands._common import JsonOption, Role, open_ctx
+from salescli.i18n import _
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command("add", help=_("Add a rep (or manager, admin) to this store."))
+def add(
+    handle: Annotated[str, typer.Argument(help=_("Short login-like name, e.g. alice."), metavar="HANDLE")],
+    name: Annotated[str | None, typer.Option("--name", help=_("Display name, e.g. 王芳."))] = None,
+    role: Annotated[Role, typer.Option("--role", help=_("rep, manager or admin."), case_sensitive=False)] = Role.rep,
+    json: JsonOption = False,
+) -> None:
+    from salescli.render import message, print_json
+    from salescli.services.users import add_user
+
+    view = add_user(open_ctx(), handle, name, role.value)
+    if json:
+        print_json(view)
+        return
+    message(_("Added user {handle} ({name}).").format(handle=view["handle"], name=view["name"]))
+
+
+@app.command("list", help=_("Everyone in this store, with how many customers they own."))
+def list_(json: JsonOption = False) -> None:
+    from salescli.domain.vocab import ROLES, label
+    from salescli.render import print_json, table
+    from salescli.services.users import list_users
+
+    ctx = open_ctx()
+    rows = list_users(ctx)
+    if json:
+        print_json(rows)
+        return
+    table(
+        [_("Handle"), _("Name"), _("Role"), _("Active"), (_("Customers"), {"justify": "right"})],
+        [
+            (r["handle"] + (" *" if r["handle"] == ctx.handle else ""), r["name"], label(ROLES, r["role"]),
+             _("yes") if r["active"] else _("no"), r["customers"])
+            for r in rows
+        ],
+    )

@@ -1,0 +1,60 @@
+"""Agenda sections and forgotten-customer rules (SPEC §Agenda and forgotten customers).
+
+The order of `SECTIONS` is the order SPEC gives; a feature that adds a section (pool
+warnings, payments, deals) registers its provider under one of these keys and the agenda
+shows it in its place without other changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from salescli.i18n import N_
+
+SECTIONS: dict[str, str] = {
+    "overdue_tasks": N_("Overdue tasks"),
+    "due_today": N_("Due today"),
+    "recycle_warnings": N_("About to return to the pool"),
+    "payments": N_("Payments due"),
+    "stale_deals": N_("Stale deals"),
+    "closing_soon": N_("Deals closing within 7 days"),
+    "contracts_ending": N_("Contracts ending within 30 days"),
+    "birthdays": N_("Birthdays this week"),
+    "forgotten": N_("Forgotten customers"),
+}
+BIRTHDAY_WINDOW_DAYS = 7
+
+
+def forgotten_cutoffs(now: datetime, thresholds: dict[str, int]) -> dict[str, datetime]:
+    """Per grade, the instant before which the last contact makes a customer forgotten."""
+    return {grade: now - timedelta(days=days) for grade, days in thresholds.items()}
+
+
+def days_overdue(last_contact: datetime, threshold_days: int, now: datetime) -> int:
+    """Whole days past the grade's threshold (0 on the day it is crossed)."""
+    return (now - last_contact).days - threshold_days
+
+
+def birthday_window(day: date, days: int = BIRTHDAY_WINDOW_DAYS) -> list[tuple[int, date]]:
+    """(MMDD, date) for each day from `day` on; Feb 29 birthdays show on Feb 28 otherwise."""
+    window = []
+    for offset in range(days):
+        current = day + timedelta(days=offset)
+        window.append((current.month * 100 + current.day, current))
+        is_leap = current.year % 4 == 0 and (current.year % 100 != 0 or current.year % 400 == 0)
+        if current.month == 2 and current.day == 28 and not is_leap:
+            window.append((229, current))
+    return window
+
+
+def parse_birthday(text: str) -> tuple[int, int | None]:
+    """`1985-03-14`, `03-14` or `3/14` -> (MMDD, year or None); ValueError when not a day."""
+    import re
+
+    match = re.fullmatch(r"(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})", text.strip())
+    if not match:
+        raise ValueError(text)
+    year = int(match[1]) if match[1] else None
+    month, day = int(match[2]), int(match[3])
+    date(year or 2000, month, day)  # validates, 2000 being a leap year
+    return month * 100 + day, year

@@ -1,0 +1,86 @@
+"""Dates, money and relative phrases for the interface language (Babel).
+
+Only the interface layer calls these; `--json` output never goes through them, so
+scripts see ISO dates and plain numbers whatever the language.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from salescli.i18n import _, current_language, ngettext
+
+
+def _babel_locale() -> str:
+    return "zh_Hans_CN" if current_language() == "zh_CN" else "en_US"
+
+
+def format_day(day: date | None) -> str:
+    """`Nov 23, 2026` / `2026年11月23日`."""
+    if day is None:
+        return ""
+    from babel.dates import format_date
+
+    return format_date(day, format="medium", locale=_babel_locale())
+
+
+def format_short_day(day: date) -> str:
+    """Weekday and day for tables: `Fri Nov 27` / `11月27日 周五`."""
+    from babel.dates import format_date
+
+    if current_language() == "zh_CN":
+        return format_date(day, "M月d日 EEE", locale=_babel_locale())
+    return format_date(day, "EEE MMM d", locale=_babel_locale())
+
+
+def format_moment(moment: datetime | None) -> str:
+    """A stored instant in local time, compact: `Nov 23 14:30`, `Nov 23, 2025 14:30`."""
+    if moment is None:
+        return ""
+    from babel.dates import format_datetime
+
+    from salescli.clock import today
+
+    local = moment.astimezone()
+    this_year = local.year == today().year
+    if current_language() == "zh_CN":
+        pattern = "M月d日 HH:mm" if this_year else "yyyy年M月d日 HH:mm"
+    else:
+        pattern = "MMM d HH:mm" if this_year else "MMM d, yyyy HH:mm"
+    return format_datetime(local, pattern, tzinfo=local.tzinfo, locale=_babel_locale())
+
+
+def format_money(amount: Decimal | float | int, currency: str) -> str:
+    """`¥1,200,000.00` in both languages for CNY; other currencies by their locale symbol."""
+    from babel.numbers import format_currency
+
+    return format_currency(amount, currency, locale=_babel_locale())
+
+
+def due_phrase(due: date, today: date) -> str:
+    """How a task's date reads in a table: "3 days overdue", "due today", "in 4 days"."""
+    delta = (due - today).days
+    if delta < 0:
+        return ngettext("{n} day overdue", "{n} days overdue", -delta).format(n=-delta)
+    if delta == 0:
+        return _("due today")
+    if delta == 1:
+        return _("due tomorrow")
+    return ngettext("in {n} day", "in {n} days", delta).format(n=delta)
+
+
+def ago_phrase(moment: datetime | None, now: datetime) -> str:
+    """How long ago something happened: "today", "yesterday", "12 days ago", "never"."""
+    if moment is None:
+        return _("never")
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 0:
+        return _("today")
+    if days == 1:
+        return _("yesterday")
+    return ngettext("{n} day ago", "{n} days ago", days).format(n=days)
+
+
+def days_phrase(n: int) -> str:
+    return ngettext("{n} day", "{n} days", n).format(n=n)

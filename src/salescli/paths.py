@@ -1,0 +1,53 @@
+"""Where salescli keeps its files; every location can be overridden by environment.
+
+One function per location, so tests (and reps with unusual setups) point everything
+elsewhere with `SALESCLI_CONFIG` / `SALESCLI_DB` and nothing else needs to know.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "salescli"
+
+
+def data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_path() -> Path:
+    override = os.environ.get("SALESCLI_CONFIG", "").strip()
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "config.toml"
+
+
+def default_db_path() -> Path:
+    return data_dir() / "salescli.db"
+
+
+def default_demo_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+def url_for(target: str) -> str:
+    """A SQLAlchemy URL from what a user typed: a file path or a database URL."""
+    target = target.strip()
+    if "://" in target:
+        if target.startswith(("postgresql://", "postgres://")):
+            return "postgresql+psycopg://" + target.split("://", 1)[1]
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    if not url.startswith("sqlite"):
+        return None
+    path = url.split(":///", 1)[1] if ":///" in url else ""
+    return Path(path) if path and path != ":memory:" else None

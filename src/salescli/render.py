@@ -1,0 +1,82 @@
+"""Output: data to stdout (Rich tables or JSON), messages to stderr.
+
+Rich decides colour: none when `NO_COLOR` is set or stdout is not a terminal. Rich
+measures East Asian wide characters, so mixed CJK/Latin columns stay aligned.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+_console = None
+_err_console = None
+
+
+def console():  # noqa: ANN201 - rich.console.Console, imported lazily
+    global _console
+    if _console is None or _console.file is not sys.stdout:
+        from rich.console import Console
+
+        _console = Console(file=sys.stdout, highlight=False, soft_wrap=False)
+    return _console
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def to_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(to_json(data) + "\n")
+    sys.stdout.flush()
+
+
+def message(text: str) -> None:
+    """A confirmation or note for the rep: stdout, since it is the command's answer."""
+    console().print(text, markup=False, highlight=False)
+
+
+def warn(text: str) -> None:
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def table(
+    columns: Sequence[str | tuple[str, dict[str, Any]]],
+    rows: Iterable[Sequence[Any]],
+    *,
+    title: str | None = None,
+) -> None:
+    """A Rich table; a column is a header or (header, Column options)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    tbl = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, header_style="bold")
+    for column in columns:
+        if isinstance(column, tuple):
+            tbl.add_column(column[0], **column[1])
+        else:
+            tbl.add_column(column)
+    for row in rows:
+        tbl.add_row(*(cell if isinstance(cell, Text) else Text("" if cell is None else str(cell)) for cell in row))
+    console().print(tbl)
+
+
+def styled(text: str, style: str) -> Any:
+    from rich.text import Text
+
+    return Text(text, style=style)

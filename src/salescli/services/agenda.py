@@ -1,0 +1,140 @@
+"""The morning agenda and forgotten customers (SPEC §Agenda and forgotten customers).
+
+Each agenda section is a provider registered under its key in `domain.agenda.SECTIONS`;
+`build_agenda` asks every registered provider in SPEC order. A feature that adds a
+section (pool warnings, payments, deals) writes one provider with `@section("key")`
+here (or in its own service module imported at the end of this one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlmodel import Session
+
+from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
+from salescli.errors import BadInputError
+from salescli.i18n import _
+from salescli.services.context import Context
+from salescli.services.follow_ups import query_open_tasks
+from salescli.store.models import Contact, Customer
+
+
+@dataclass(frozen=True)
+class AgendaQuery:
+    ctx: Context
+    day: date
+    at: datetime  # the instant the agenda is computed for
+
+
+Provider = Callable[[Session, AgendaQuery], list[dict[str, Any]]]
+_PROVIDERS: dict[str, Provider] = {}
+
+
+def section(key: str) -> Callable[[Provider], Provider]:
+    if key not in SECTIONS:
+        raise KeyError(f"unknown agenda section {key!r}; add it to domain.agenda.SECTIONS")
+
+    def register(provider: Provider) -> Provider:
+        _PROVIDERS[key] = provider
+        return provider
+
+    return register
+
+
+@section("overdue_tasks")
+def _overdue(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
+    return query_open_tasks(session, q.ctx, before=q.day)
+
+
+@section("due_today")
+def _due_today(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
+    return query_open_tasks(session, q.ctx, on=q.day)
+
+
+@section("birthdays")
+def _birthdays(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
+    window = birthday_window(q.day)
+    day_of = {}
+    for md, day in window:
+        day_of.setdefault(md, day)
+    rows = session.execute(
+        select(Contact, Customer.name)
+        .join(Customer, Customer.id == Contact.customer_id)
+        .where(
+            Customer.owner_id == q.ctx.user_id, Customer.archived.is_(False), Contact.archived.is_(False),
+            Contact.birthday_md.in_(list(day_of)),
+        )
+    ).all()
+    items = []
+    for contact, customer_name in rows:
+        on = day_of[contact.birthday_md]
+        items.append({
+            "contact_id": contact.id, "contact": contact.name, "customer_id": contact.customer_id,
+            "customer": customer_name, "on": on, "days_until": (on - q.day).days,
+            "turns": on.year - contact.birthday_year if contact.birthday_year else None,
+        })
+    return sorted(items, key=lambda i: (i["on"], i["contact"]))
+
+
+@section("forgotten")
+def _forgotten(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
+    return forgotten_customers(session, q.ctx, at=q.at)
+
+
+def thresholds(ctx: Context, days: int | None = None) -> dict[str, int]:
+    if days is not None:
+        if days < 1:
+            raise BadInputError(_("--days must be at least 1."))
+        return {"A": days, "B": days, "C": days}
+    return {g: ctx.setting(f"forgotten.{g.lower()}_days") for g in ("A", "B", "C")}
+
+
+def forgotten_customers(
+    session: Session, ctx: Context, *, at: datetime, days: int | None = None
+) -> list[dict[str, Any]]:
+    """Owned customers untouched for longer than their grade allows, most overdue first.
+
+    The filter runs in SQL on the (owner, archived, last_contact) index; only the rep's
+    forgotten customers come back to be ordered.
+    """
+    limits = thresholds(ctx, days)
+    cutoffs = forgotten_cutoffs(at, limits)
+    last = func.coalesce(Customer.last_contact_at, Customer.created_at)
+    by_grade = [and_(Customer.grade == g, last < cut) for g, cut in cutoffs.items()]
+    rows = session.execute(
+        select(Customer.id, Customer.name, Customer.grade, Customer.city, Customer.last_contact_at, Customer.created_at)
+        .where(Customer.owner_id == ctx.user_id, Customer.archived.is_(False), or_(*by_grade))
+    ).all()
+    items = []
+    for cid, name, grade, city, last_contact, created in rows:
+        since = last_contact or created
+        threshold = limits.get(grade, limits["C"])
+        items.append({
+            "customer_id": cid, "customer": name, "grade": grade, "city": city,
+            "last_contact_at": last_contact, "days_since": (at - since).days,
+            "threshold_days": threshold, "days_overdue": days_overdue(since, threshold, at),
+        })
+    return sorted(items, key=lambda i: (-i["days_overdue"], i["customer_id"]))
+
+
+def build_agenda(ctx: Context, day: date | None = None) -> dict[str, Any]:
+    day = day or ctx.now.date()
+    at = ctx.now if day == ctx.now.date() else datetime.combine(day, time(23, 59)).astimezone()
+    query = AgendaQuery(ctx=ctx, day=day, at=at)
+    sections = []
+    with ctx.store.session() as session:
+        for key in SECTIONS:
+            provider = _PROVIDERS.get(key)
+            if provider is not None:
+                sections.append({"key": key, "items": provider(session, query)})
+    return {"date": day, "user": ctx.handle, "sections": sections}
+
+
+def forgotten(ctx: Context, days: int | None = None) -> list[dict[str, Any]]:
+    with ctx.store.session() as session:
+        return forgotten_customers(session, ctx, at=ctx.now, days=days)

@@ -1,0 +1,88 @@
+"""Everything a use case needs: config, the open store, the acting user, the clock."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from salescli import clock, runtime
+from salescli.config import Config
+from salescli.config import load as load_config
+from salescli.domain.users import normalize_handle, valid_handle
+from salescli.errors import BadInputError, NotFoundError, RefusedError
+from salescli.i18n import _
+from salescli.paths import default_db_path, url_for
+from salescli.store.engine import Store, open_store
+
+
+def store_url(config: Config) -> str:
+    """--db, then SALESCLI_DB, then config store.url, then the default file."""
+    target = (
+        runtime.db_override
+        or os.environ.get("SALESCLI_DB", "").strip()
+        or config.get("store.url")
+        or str(default_db_path())
+    )
+    return url_for(target)
+
+
+def acting_handle(config: Config) -> str:
+    raw = os.environ.get("SALESCLI_USER", "").strip() or config.get("user.handle")
+    if not raw:
+        try:
+            raw = getpass.getuser()
+        except Exception:  # noqa: BLE001 - no passwd entry in some containers
+            raw = "me"
+    handle = normalize_handle(raw)
+    if not valid_handle(handle):
+        raise BadInputError(
+            _("The acting user {handle!r} is not a valid handle (lowercase letters, digits, . _ -).")
+            .format(handle=raw)
+        )
+    return handle
+
+
+@dataclass
+class Context:
+    config: Config
+    store: Store
+    handle: str
+    user_id: int
+    now: datetime
+
+    def setting(self, key: str):  # noqa: ANN201 - typed by SETTINGS
+        return self.config.get(key)
+
+
+def open_context(*, config: Config | None = None) -> Context:
+    """Open the store and identify the acting user; the first user of a store is created
+    on the spot (solo use needs no setup), later unknown users are refused."""
+    from sqlalchemy import func, select
+
+    from salescli.store.models import User
+
+    config = config or load_config()
+    handle = acting_handle(config)
+    now = clock.now()
+    store = open_store(store_url(config), busy_timeout_ms=config.get("store.busy_timeout_ms"))
+    with store.session() as session:
+        user = session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
+        users = 0 if user is not None else session.execute(select(func.count(User.id))).scalar_one()
+    if user is None and users:
+        raise NotFoundError(
+            _("Unknown user {handle!r}; set SALESCLI_USER to a known user or ask an admin to run: salescli user add {handle}.")
+            .format(handle=handle)
+        )
+    if user is None:
+        with store.session(write=True) as session:
+            existing = session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
+            if existing is None:
+                existing = User(handle=handle, display_name=handle, role="admin", created_at=now)
+                session.add(existing)
+                session.flush()
+            user = existing
+    if not user.active:
+        raise RefusedError(_("User {handle!r} is deactivated.").format(handle=handle))
+    return Context(config=config, store=store, handle=handle, user_id=user.id, now=now)

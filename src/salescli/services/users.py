@@ -1,0 +1,53 @@
+"""User (rep) use cases."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+
+from salescli.domain.users import normalize_handle, valid_handle
+from salescli.domain.vocab import ROLES
+from salescli.errors import BadInputError, RefusedError
+from salescli.i18n import _
+from salescli.services.context import Context
+from salescli.store.models import Customer, User
+
+
+def _view(user: User, owned: int = 0) -> dict[str, Any]:
+    return {
+        "id": user.id, "handle": user.handle, "name": user.display_name, "role": user.role,
+        "active": user.active, "customers": owned, "created_at": user.created_at,
+    }
+
+
+def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str, Any]:
+    clean = normalize_handle(handle)
+    if not valid_handle(clean):
+        raise BadInputError(
+            _("{handle!r} is not a valid handle: use lowercase letters, digits, '.', '_' or '-'.")
+            .format(handle=handle)
+        )
+    if role not in ROLES:
+        raise BadInputError(
+            _("Role must be one of {allowed}, not {value!r}.").format(allowed=", ".join(ROLES), value=role)
+        )
+    with ctx.store.session(write=True) as session:
+        if session.execute(select(User.id).where(User.handle == clean)).first():
+            raise RefusedError(_("User {handle!r} already exists.").format(handle=clean))
+        user = User(handle=clean, display_name=(name or "").strip() or clean, role=role, created_at=ctx.now)
+        session.add(user)
+        session.flush()
+        return _view(user)
+
+
+def list_users(ctx: Context) -> list[dict[str, Any]]:
+    owned = (
+        select(func.count(Customer.id))
+        .where(Customer.owner_id == User.id, Customer.archived.is_(False))
+        .correlate(User)
+        .scalar_subquery()
+    )
+    with ctx.store.session() as session:
+        rows = session.execute(select(User, owned).order_by(User.handle)).all()
+    return [_view(user, count) for user, count in rows]

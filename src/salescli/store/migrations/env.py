@@ -1,0 +1,16 @@
+"""Alembic environment: always run online, on the connection salescli hands over."""
+
+from alembic import context
+
+from salescli.store.models import *  # noqa: F403 - registers every table
+from sqlmodel import SQLModel
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=SQLModel.metadata,
+    render_as_batch=connection.dialect.name == "sqlite",
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

@@ -1,0 +1,9 @@
+"""Schema versions, known without importing Alembic.
+
+Every command compares the store's `alembic_version` with `HEAD` (one cheap SELECT);
+only a store that is behind pays for importing Alembic and running the upgrade. A test
+checks that this list matches the migration scripts.
+"""
+
+REVISIONS: tuple[str, ...] = ("0001_foundation",)
+HEAD = REVISIONS[-1]

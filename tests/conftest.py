@@ -1,0 +1,149 @@
+"""Shared fixtures: every test gets its own config, store, user and clock.
+
+`cli` runs a salescli command in-process through the real root group (so errors map to
+exit codes exactly as in a shell). Tests that take `cli` run twice: on a temporary
+SQLite file and, when PostgreSQL answers at 127.0.0.1:5432, on a fresh schema of the
+`test` database; without a server the PostgreSQL run is skipped with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PG_ADMIN_URL = os.environ.get("SALESCLI_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+NOW = "2026-11-23T09:00:00+08:00"  # a Monday morning in Shanghai
+
+
+def _pg_unavailable_reason() -> str | None:
+    try:
+        import psycopg
+    except ImportError:
+        return "psycopg is not installed (pip install -e '.[test]')"
+    try:
+        with psycopg.connect(PG_ADMIN_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001 - any failure means: skip with the reason
+        return f"PostgreSQL at {PG_ADMIN_URL} did not answer: {str(exc).strip().splitlines()[0]}"
+    return None
+
+
+_PG_REASON: str | None | bool = False
+
+
+def pg_reason() -> str | None:
+    global _PG_REASON
+    if _PG_REASON is False:
+        _PG_REASON = _pg_unavailable_reason()
+    return _PG_REASON  # type: ignore[return-value]
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Keep the developer's own config, store, locale and clock out of every test."""
+    from salescli import i18n, runtime
+
+    monkeypatch.setenv("SALESCLI_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("SALESCLI_DB", str(tmp_path / "store.db"))
+    monkeypatch.setenv("SALESCLI_USER", "alice")
+    monkeypatch.setenv("SALESCLI_NOW", NOW)
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    for var in ("SALESCLI_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    time.tzset()
+    runtime.reset()
+    i18n.set_language("en")
+    yield
+    runtime.reset()
+    i18n.set_language("en")
+    time.tzset()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point SALESCLI_DB at a fresh store on each backend; yields the store URL/path."""
+    if request.param == "sqlite":
+        yield os.environ["SALESCLI_DB"]
+        return
+    reason = pg_reason()
+    if reason:
+        pytest.skip(reason)
+    import psycopg
+
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    base = PG_ADMIN_URL.split("://", 1)[1]
+    url = f"postgresql+psycopg://{base}?options=-csearch_path%3D{schema}"
+    monkeypatch.setenv("SALESCLI_DB", url)
+    try:
+        yield url
+    finally:
+        _dispose_engines()
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
+def _dispose_engines() -> None:
+    import gc
+
+    from sqlalchemy.engine import Engine
+
+    for obj in gc.get_objects():
+        if isinstance(obj, Engine):
+            obj.dispose()
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def json(self):  # noqa: ANN201 - whatever the command printed
+        import json
+
+        return json.loads(self.stdout)
+
+
+class Cli:
+    """Runs `salescli ARGS...` in-process and returns exit code, stdout and stderr."""
+
+    def __init__(self, backend: str) -> None:
+        self.backend = backend
+
+    def __call__(self, *args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
+        from typer.testing import CliRunner
+
+        from salescli.cli import app
+
+        runner = CliRunner()
+        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    def ok(self, *args: str, **kwargs) -> Run:  # noqa: ANN003
+        run = self(*args, **kwargs)
+        assert run.exit_code == 0, f"salescli {' '.join(args)} -> {run.exit_code}\n{run.stdout}\n{run.stderr}"
+        return run
+
+
+@pytest.fixture
+def cli(backend: str) -> Cli:
+    return Cli(backend)
+
+
+@pytest.fixture
+def sqlite_cli() -> Cli:
+    """For tests about SQLite files themselves (locks, permissions, corruption)."""
+    return Cli(os.environ["SALESCLI_DB"])
