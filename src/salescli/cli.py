@@ -69,8 +69,8 @@ def _as_storage_error(err: Exception) -> SalescliError | None:
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(err, DBAPIError):
-        from salescli.services.context import store_url
         from salescli.config import load
+        from salescli.services.context import store_url
         from salescli.store.engine import storage_error
 
         try:

@@ -31,7 +31,7 @@ def log(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
+    from salescli.render import print_json
     from salescli.services.follow_ups import LogInput, log_follow_up
 
     data = LogInput(

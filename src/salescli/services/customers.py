@@ -52,9 +52,8 @@ def _clean(value: str | None) -> str | None:
 
 
 def _validate(data: CustomerInput, *, adding: bool) -> None:
-    if adding or data.name is not None:
-        if not _clean(data.name):
-            raise BadInputError(_("The customer name cannot be empty."))
+    if (adding or data.name is not None) and not _clean(data.name):
+        raise BadInputError(_("The customer name cannot be empty."))
     if data.grade is not None and data.grade.upper() not in GRADES:
         raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=data.grade))
     if data.size and data.size not in SIZES:

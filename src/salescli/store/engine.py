@@ -92,9 +92,8 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 conn.info["write"] = write
-                with Session(bind=conn, expire_on_commit=False) as session:
-                    with session.begin():
-                        yield session
+                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                    yield session
         except DBAPIError as exc:
             raise storage_error(exc, self.url) from exc
 

@@ -1,9 +1,9 @@
 """Alembic environment: always run online, on the connection salescli hands over."""
 
 from alembic import context
+from sqlmodel import SQLModel
 
 from salescli.store.models import *  # noqa: F403 - registers every table
-from sqlmodel import SQLModel
 
 connection = context.config.attributes["connection"]
 context.configure(

@@ -5,10 +5,9 @@ Revises:
 Create Date: 2026-11-23 12:14:46.961399
 """
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = '0001_foundation'
 down_revision = None
