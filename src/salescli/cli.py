@@ -6,6 +6,7 @@ top; services (and with them SQLAlchemy) are imported inside each command's body
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -22,12 +23,17 @@ class SalescliGroup(TyperGroup):
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        from typer import exceptions as typer_exc
         from typer._click import exceptions as click_exc
 
         argv = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in argv
+        if "_SALESCLI_COMPLETE" in os.environ:
+            from typer._completion_classes import completion_init
+
+            completion_init()  # Typer's bash/zsh/fish completers; cheap, no database
         try:
-            return super().main(
+            result = super().main(
                 args=argv, prog_name=prog_name or "salescli", complete_var=complete_var,
                 standalone_mode=False, **extra,
             )
@@ -35,13 +41,16 @@ class SalescliGroup(TyperGroup):
             if debug:
                 raise
             _fail(err.message, err.details, err.exit_code)
+        except click_exc.NoArgsIsHelpError as err:
+            sys.stdout.write(err.format_message() + "\n")
+            sys.exit(0)
         except click_exc.UsageError as err:
             hint = ""
             if err.ctx is not None:
                 hint = _("Try '{command} --help' for help.").format(command=err.ctx.command_path)
             _fail(_("Error: {problem}").format(problem=err.format_message()), [hint] if hint else [],
                   ExitCode.USAGE, prefix=False)
-        except click_exc.Abort:
+        except typer_exc.Abort:
             _fail(_("Aborted."), [], 130)
         except click_exc.ClickException as err:
             _fail(err.format_message(), [], err.exit_code)
@@ -59,7 +68,8 @@ class SalescliGroup(TyperGroup):
                 ),
                 [], ExitCode.REFUSED,
             )
-        sys.exit(0)
+        # With standalone_mode off, Click returns an Exit's code (e.g. from --version).
+        sys.exit(result if isinstance(result, int) else 0)
 
 
 def _as_storage_error(err: Exception) -> SalescliError | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -19,32 +18,19 @@ LimitOption = Annotated[
 ]
 
 
-class Grade(str, Enum):
-    A = "A"
-    B = "B"
-    C = "C"
+GRADE_CODES = ("A", "B", "C")
+SIZE_CODES = ("micro", "small", "medium", "large")
+KIND_CODES = ("call", "visit", "email", "meeting", "message", "note")
+ROLE_CODES = ("rep", "manager", "admin")
 
 
-class Size(str, Enum):
-    micro = "micro"
-    small = "small"
-    medium = "medium"
-    large = "large"
+def choices(codes: tuple[str, ...]):  # noqa: ANN201 - a Typer autocompletion callback
+    """Shell completion for a coded option; the service checks the value and says what is allowed."""
 
+    def complete(incomplete: str) -> list[str]:
+        return [c for c in codes if c.lower().startswith(incomplete.lower())]
 
-class Kind(str, Enum):
-    call = "call"
-    visit = "visit"
-    email = "email"
-    meeting = "meeting"
-    message = "message"
-    note = "note"
-
-
-class Role(str, Enum):
-    rep = "rep"
-    manager = "manager"
-    admin = "admin"
+    return complete
 
 
 def open_ctx() -> Context:
@@ -69,7 +55,3 @@ def parse_moment(value: str | None) -> datetime | None:
 
     reference = now()
     return parse_when(value, base=reference).as_datetime(reference)
-
-
-def value(option: Enum | None) -> str | None:
-    return option.value if option is not None else None

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import Grade, JsonOption, LimitOption, Size, open_ctx, value
+from salescli.commands._common import GRADE_CODES, SIZE_CODES, JsonOption, LimitOption, choices, open_ctx
 from salescli.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
@@ -14,12 +14,18 @@ app = typer.Typer(no_args_is_help=True)
 NameArg = Annotated[str, typer.Argument(help=_("Customer name (company or person)."), metavar="NAME")]
 RefArg = Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")]
 Industry = Annotated[str | None, typer.Option("--industry", help=_("Industry."))]
-SizeOpt = Annotated[Size | None, typer.Option("--size", help=_("Company size."), case_sensitive=False)]
+SizeOpt = Annotated[
+    str | None,
+    typer.Option("--size", help=_("Company size."), metavar="micro|small|medium|large",
+                 autocompletion=choices(SIZE_CODES)),
+]
 City = Annotated[str | None, typer.Option("--city", help=_("City."))]
 Address = Annotated[str | None, typer.Option("--address", help=_("Street address."))]
 Source = Annotated[str | None, typer.Option("--source", help=_("Where the customer came from."))]
 GradeOpt = Annotated[
-    Grade | None, typer.Option("--grade", help=_("A key, B general, C potential."), case_sensitive=False)
+    str | None,
+    typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",
+                 autocompletion=choices(GRADE_CODES)),
 ]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help=_("A tag; repeat for several."), metavar="TAG")]
 Phone = Annotated[str | None, typer.Option("--phone", help=_("Phone number."))]
@@ -51,8 +57,8 @@ def add(
     from salescli.services.customers import CustomerInput, add_customer
 
     data = CustomerInput(
-        name=name, industry=industry, size=value(size), city=city, address=address, source=source,
-        grade=value(grade), tags=tag or [], phone=phone, email=email, contact=contact, notes=note,
+        name=name, industry=industry, size=size, city=city, address=address, source=source,
+        grade=grade, tags=tag or [], phone=phone, email=email, contact=contact, notes=note,
     )
     result = add_customer(open_ctx(), data, force=force)
     if result.similar:
@@ -97,7 +103,7 @@ def list_(
     ctx = open_ctx()
     rows = list_customers(
         ctx,
-        ListFilter(scope=scope, grade=value(grade), city=city, industry=industry, tags=tag or [],
+        ListFilter(scope=scope, grade=grade, city=city, industry=industry, tags=tag or [],
                    search=search, sort=sort, limit=limit),
     )
     if json:
@@ -244,8 +250,8 @@ def edit(
     from salescli.services.customers import CustomerInput, edit_customer
 
     data = CustomerInput(
-        name=name, industry=industry, size=value(size), city=city, address=address, source=source,
-        grade=value(grade), tags=tag or [], phone=phone, email=email, notes=note,
+        name=name, industry=industry, size=size, city=city, address=address, source=source,
+        grade=grade, tags=tag or [], phone=phone, email=email, notes=note,
     )
     card = edit_customer(open_ctx(), ref, data, remove_tags=untag or [], force=force)
     if json:

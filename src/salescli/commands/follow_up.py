@@ -6,14 +6,17 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import JsonOption, Kind, open_ctx, parse_day, parse_moment
+from salescli.commands._common import KIND_CODES, JsonOption, choices, open_ctx, parse_day, parse_moment
 from salescli.i18n import _
 
 
 def log(
     customer: Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")],
     summary: Annotated[str, typer.Argument(help=_("What happened."), metavar="SUMMARY")],
-    kind: Annotated[Kind, typer.Option("--kind", help=_("Kind of contact."), case_sensitive=False)] = Kind.call,
+    kind: Annotated[
+        str, typer.Option("--kind", help=_("Kind of contact."), metavar="call|visit|email|meeting|message|note",
+                          autocompletion=choices(KIND_CODES))
+    ] = "call",
     contact: Annotated[str | None, typer.Option("--contact", help=_("Who you spoke to."), metavar="NAME")] = None,
     at: Annotated[
         str | None, typer.Option("--at", help=_("When it happened (default: now)."), metavar="WHEN")
@@ -35,7 +38,7 @@ def log(
     from salescli.services.follow_ups import LogInput, log_follow_up
 
     data = LogInput(
-        customer=customer, summary=summary, kind=kind.value, contact=contact, at=parse_moment(at),
+        customer=customer, summary=summary, kind=kind.strip().lower(), contact=contact, at=parse_moment(at),
         location=location, due_on=parse_day(next_), next_action=next_action, keep_open=keep_open,
     )
     ctx = open_ctx()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from salescli.commands._common import JsonOption, Role, open_ctx
+from salescli.commands._common import ROLE_CODES, JsonOption, choices, open_ctx
 from salescli.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
@@ -16,13 +16,16 @@ app = typer.Typer(no_args_is_help=True)
 def add(
     handle: Annotated[str, typer.Argument(help=_("Short login-like name, e.g. alice."), metavar="HANDLE")],
     name: Annotated[str | None, typer.Option("--name", help=_("Display name, e.g. 王芳."))] = None,
-    role: Annotated[Role, typer.Option("--role", help=_("rep, manager or admin."), case_sensitive=False)] = Role.rep,
+    role: Annotated[
+        str, typer.Option("--role", help=_("rep, manager or admin."), metavar="rep|manager|admin",
+                          autocompletion=choices(ROLE_CODES))
+    ] = "rep",
     json: JsonOption = False,
 ) -> None:
     from salescli.render import message, print_json
     from salescli.services.users import add_user
 
-    view = add_user(open_ctx(), handle, name, role.value)
+    view = add_user(open_ctx(), handle, name, role.strip().lower())
     if json:
         print_json(view)
         return

@@ -1,0 +1,1 @@
+complete --command salescli --no-files --arguments "(env _SALESCLI_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=get-args _TYPER_COMPLETE_ARGS=(commandline -cp) salescli)" --condition "env _SALESCLI_COMPLETE=complete_fish _TYPER_COMPLETE_FISH_ACTION=is-args _TYPER_COMPLETE_ARGS=(commandline -cp) salescli"
