@@ -28,7 +28,8 @@ def console():  # noqa: ANN201 - rich.console.Console, imported lazily
 
 def _json_default(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat()
+        # Local time with its offset: unambiguous, and what the rep's tables show.
+        return value.astimezone().isoformat() if value.tzinfo else value.isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
