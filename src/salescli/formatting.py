@@ -84,3 +84,12 @@ def ago_phrase(moment: datetime | None, now: datetime) -> str:
 
 def days_phrase(n: int) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def until_phrase(days: int) -> str:
+    """Days ahead of today: "today", "tomorrow", "in 3 days"."""
+    if days <= 0:
+        return _("today")
+    if days == 1:
+        return _("tomorrow")
+    return ngettext("in {n} day", "in {n} days", days).format(n=days)

@@ -81,3 +81,35 @@ def styled(text: str, style: str) -> Any:
     from rich.text import Text
 
     return Text(text, style=style)
+
+
+def columns_table(
+    columns: Sequence[Any], items: Sequence[dict[str, Any]], *, now: datetime, title: str | None = None
+) -> None:
+    """Render items by their `views.Column` descriptions, formatted for the language."""
+    from salescli.formatting import ago_phrase, days_phrase, due_phrase, format_short_day, until_phrase
+    from salescli.i18n import _
+
+    today = now.date()
+
+    def cell(column: Any, item: dict[str, Any]) -> Any:
+        value = item.get(column.key)
+        if value is None or value == "":
+            return _("never") if column.kind == "ago" else ""
+        if column.kind == "day":
+            return format_short_day(value)
+        if column.kind == "due":
+            return styled(due_phrase(value, today), "red" if value < today else "yellow" if value == today else "")
+        if column.kind == "ago":
+            return ago_phrase(value, now)
+        if column.kind == "days":
+            return styled(days_phrase(max(int(value), 0)), "red")
+        if column.kind == "until":
+            return until_phrase(int(value))
+        return value
+
+    table(
+        [(_(c.header), {"justify": "right"}) if c.kind == "id" else _(c.header) for c in columns],
+        [[cell(c, item) for c in columns] for item in items],
+        title=title,
+    )

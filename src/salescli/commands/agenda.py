@@ -30,10 +30,11 @@ def agenda(
 
 
 def render_agenda(data: dict[str, Any], ctx: Any) -> None:
-    """Each section in SPEC order; empty sections are left out of the table view."""
+    """Each section in SPEC order, by the columns its provider declared; empty ones left out."""
     from salescli.domain.agenda import SECTIONS
     from salescli.formatting import format_day
-    from salescli.render import console, message, styled
+    from salescli.render import columns_table, console, message, styled
+    from salescli.services.agenda import section_columns
 
     console().print(styled(_("Agenda for {user}, {day}").format(user=data["user"], day=format_day(data["date"])),
                            "bold"))
@@ -43,58 +44,11 @@ def render_agenda(data: dict[str, Any], ctx: Any) -> None:
         if not items:
             continue
         shown += 1
+        console().print()
         title = f"{_(SECTIONS[section['key']])} ({len(items)})"
-        _RENDERERS[section["key"]](items, ctx, title)
+        columns_table(section_columns(section["key"]), items, now=ctx.now, title=title)
     if not shown:
         message(_("Nothing on the agenda. Log a follow-up with --next to plan one."))
-
-
-def _render_tasks(items: list[dict[str, Any]], ctx: Any, title: str) -> None:
-    from salescli.commands.follow_up import render_tasks
-
-    render_tasks(items, ctx, title=title)
-
-
-def _render_birthdays(items: list[dict[str, Any]], ctx: Any, title: str) -> None:
-    from salescli.formatting import format_short_day
-    from salescli.i18n import ngettext
-    from salescli.render import table
-
-    def when(item: dict[str, Any]) -> str:
-        if item["days_until"] == 0:
-            return _("today")
-        return ngettext("in {n} day", "in {n} days", item["days_until"]).format(n=item["days_until"])
-
-    table(
-        [_("Contact"), _("Customer"), _("Birthday"), _("When"), _("Turns")],
-        [(i["contact"], i["customer"], format_short_day(i["on"]), when(i), i["turns"] or "") for i in items],
-        title=title,
-    )
-
-
-def render_forgotten(items: list[dict[str, Any]], ctx: Any, title: str | None = None) -> None:
-    from salescli.formatting import ago_phrase, days_phrase
-    from salescli.render import styled, table
-
-    table(
-        [(_("ID"), {"justify": "right"}), _("Customer"), _("Grade"), _("City"), _("Last contact"), _("Overdue by")],
-        [
-            (i["customer_id"], i["customer"], i["grade"], i["city"],
-             ago_phrase(i["last_contact_at"], ctx.now) if i["last_contact_at"] else _("never"),
-             styled(days_phrase(max(i["days_overdue"], 0)), "red"))
-            for i in items
-        ],
-        title=title,
-    )
-
-
-# One renderer per agenda section key; a feature adding a section adds its renderer here.
-_RENDERERS = {
-    "overdue_tasks": _render_tasks,
-    "due_today": _render_tasks,
-    "birthdays": _render_birthdays,
-    "forgotten": render_forgotten,
-}
 
 
 def forgotten(
@@ -105,21 +59,19 @@ def forgotten(
     ] = None,
     json: JsonOption = False,
 ) -> None:
+    from salescli.render import columns_table, message, print_json
+    from salescli.services.agenda import FORGOTTEN_COLUMNS
     from salescli.services.agenda import forgotten as find_forgotten
 
     ctx = open_ctx()
     rows = find_forgotten(ctx, days)
     if json:
-        from salescli.render import print_json
-
         print_json(rows)
         return
     if not rows:
-        from salescli.render import message
-
         message(_("No forgotten customers. Well kept!"))
         return
-    render_forgotten(rows, ctx)
+    columns_table(FORGOTTEN_COLUMNS, rows, now=ctx.now)
 
 
 def register(app: typer.Typer) -> None:

@@ -97,32 +97,17 @@ def tasks(
     render_tasks(rows, ctx, show_assignee=everyone or bool(user), empty=_("No open tasks."))
 
 
-def render_tasks(rows: list[dict[str, Any]], ctx: Any, *, show_assignee: bool = False, title: str | None = None,
-                 empty: str | None = None) -> None:
-    from salescli.formatting import due_phrase, format_short_day
-    from salescli.render import message, styled, table
+def render_tasks(rows: list[dict[str, Any]], ctx: Any, *, show_assignee: bool = False, empty: str) -> None:
+    from salescli.i18n import N_
+    from salescli.render import columns_table, message
+    from salescli.services.agenda import TASK_COLUMNS
+    from salescli.views import Column
 
     if not rows:
-        if empty:
-            message(empty)
+        message(empty)
         return
-    today = ctx.now.date()
-    columns: list[Any] = [(_("Task"), {"justify": "right"}), _("Due"), _("When"), _("Customer"), _("Action"),
-                          _("Contact")]
-    if show_assignee:
-        columns.append(_("Rep"))
-    body = []
-    for row in rows:
-        due = row["due_on"]
-        cells: list[Any] = [
-            row["id"], format_short_day(due), styled(due_phrase(due, today), "red" if due < today else "yellow"
-                                                     if due == today else ""),
-            row["customer"], row["action"], row["contact"],
-        ]
-        if show_assignee:
-            cells.append(row["assignee"])
-        body.append(cells)
-    table(columns, body, title=title)
+    columns = TASK_COLUMNS + ((Column(N_("Rep"), "assignee"),) if show_assignee else ())
+    columns_table(columns, rows, now=ctx.now)
 
 
 def done(

@@ -1,9 +1,11 @@
 """The morning agenda and forgotten customers (SPEC §Agenda and forgotten customers).
 
-Each agenda section is a provider registered under its key in `domain.agenda.SECTIONS`;
-`build_agenda` asks every registered provider in SPEC order. A feature that adds a
-section (pool warnings, payments, deals) writes one provider with `@section("key")`
-here (or in its own service module imported at the end of this one).
+Each agenda section is a provider registered under its key in `domain.agenda.SECTIONS`,
+together with the columns its items are shown in; `build_agenda` asks every registered
+provider in SPEC order, and the CLI (and later the TUI) render any section from its
+columns. So a feature that adds a section (pool warnings, payments, deals) writes one
+provider with `@section("key", columns=...)` in its service module, imported at the end
+of this one, and nothing else.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from sqlmodel import Session
 
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.errors import BadInputError
-from salescli.i18n import _
+from salescli.i18n import N_, _
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
 from salescli.store.models import Contact, Customer
+from salescli.views import Column
 
 
 @dataclass(frozen=True)
@@ -32,31 +35,53 @@ class AgendaQuery:
 
 
 Provider = Callable[[Session, AgendaQuery], list[dict[str, Any]]]
-_PROVIDERS: dict[str, Provider] = {}
+_PROVIDERS: dict[str, tuple[Provider, tuple[Column, ...]]] = {}
+
+TASK_COLUMNS = (
+    Column(N_("Task"), "id", "id"),
+    Column(N_("Due"), "due_on", "day"),
+    Column(N_("When"), "due_on", "due"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Action"), "action"),
+    Column(N_("Contact"), "contact"),
+)
 
 
-def section(key: str) -> Callable[[Provider], Provider]:
+def section(key: str, *, columns: tuple[Column, ...]) -> Callable[[Provider], Provider]:
     if key not in SECTIONS:
         raise KeyError(f"unknown agenda section {key!r}; add it to domain.agenda.SECTIONS")
 
     def register(provider: Provider) -> Provider:
-        _PROVIDERS[key] = provider
+        _PROVIDERS[key] = (provider, columns)
         return provider
 
     return register
 
 
-@section("overdue_tasks")
+def section_columns(key: str) -> tuple[Column, ...]:
+    return _PROVIDERS[key][1]
+
+
+@section("overdue_tasks", columns=TASK_COLUMNS)
 def _overdue(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return query_open_tasks(session, q.ctx, before=q.day)
 
 
-@section("due_today")
+@section("due_today", columns=TASK_COLUMNS)
 def _due_today(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return query_open_tasks(session, q.ctx, on=q.day)
 
 
-@section("birthdays")
+@section(
+    "birthdays",
+    columns=(
+        Column(N_("Contact"), "contact"),
+        Column(N_("Customer"), "customer"),
+        Column(N_("Birthday"), "on", "day"),
+        Column(N_("When"), "days_until", "until"),
+        Column(N_("Turns"), "turns"),
+    ),
+)
 def _birthdays(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     window = birthday_window(q.day)
     day_of = {}
@@ -81,7 +106,17 @@ def _birthdays(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return sorted(items, key=lambda i: (i["on"], i["contact"]))
 
 
-@section("forgotten")
+FORGOTTEN_COLUMNS = (
+    Column(N_("ID"), "customer_id", "id"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Grade"), "grade"),
+    Column(N_("City"), "city"),
+    Column(N_("Last contact"), "last_contact_at", "ago"),
+    Column(N_("Overdue by"), "days_overdue", "days"),
+)
+
+
+@section("forgotten", columns=FORGOTTEN_COLUMNS)
 def _forgotten(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return forgotten_customers(session, q.ctx, at=q.at)
 
@@ -129,9 +164,8 @@ def build_agenda(ctx: Context, day: date | None = None) -> dict[str, Any]:
     sections = []
     with ctx.store.session() as session:
         for key in SECTIONS:
-            provider = _PROVIDERS.get(key)
-            if provider is not None:
-                sections.append({"key": key, "items": provider(session, query)})
+            if key in _PROVIDERS:
+                sections.append({"key": key, "items": _PROVIDERS[key][0](session, query)})
     return {"date": day, "user": ctx.handle, "sections": sections}
 
 
