@@ -21,7 +21,7 @@ from salescli.paths import config_path
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # int | bool | auto_bool | str | choice
+    kind: str  # int | bool | auto_bool | str | choice | lang
     default: Any
     help: str  # marked with N_, translated when shown
     choices: tuple[str, ...] = ()
@@ -36,6 +36,10 @@ class Setting:
             return _("true, false or auto")
         if self.kind == "choice":
             return _("one of: {choices}").format(choices=", ".join(self.choices))
+        if self.kind == "lang":
+            from salescli.i18n import LANGUAGES
+
+            return _("one of: {choices}").format(choices=", ".join(LANGUAGES)) + " " + _("(or empty for the locale)")
         return _("any text")
 
     def parse(self, raw: Any) -> Any:
@@ -58,6 +62,16 @@ class Setting:
             if self.kind == "auto_bool" and text in ("auto", ""):
                 return None
             raise ValueError
+        if self.kind == "lang":
+            from salescli.i18n import normalize_language
+
+            text = str(raw).strip()
+            if not text:
+                return ""
+            code = normalize_language(text)
+            if code is None:
+                raise ValueError
+            return code
         if self.kind == "choice":
             text = str(raw).strip()
             if text not in self.choices:
@@ -76,8 +90,7 @@ SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in [
         _s("user.handle", "str", "", N_("Acting user's handle (default: the OS user).")),
-        _s("user.lang", "choice", "", N_("Interface language (empty: from the locale)."),
-           choices=("", "en", "zh_CN")),
+        _s("user.lang", "lang", "", N_("Interface language: en or zh_CN (empty: from the locale).")),
         _s("store.url", "str", "", N_("Database path or postgresql+psycopg:// URL.")),
         _s("store.busy_timeout_ms", "int", 5000,
            N_("How long SQLite waits for a lock held by another salescli."), minimum=0),
@@ -120,6 +133,10 @@ def _bad_value(key: str, raw: Any) -> BadInputError:
     )
 
 
+def _not_a_table(area: str) -> str:
+    return _("{area} must be a table ([{area}] with keys under it), not a single value.").format(area=area)
+
+
 def unknown_key(key: str) -> BadInputError:
     from difflib import get_close_matches
 
@@ -135,6 +152,9 @@ class Config:
         self.path = path
         self.raw = raw
         self._values: dict[str, Any] = {}
+        for area in sorted({key.split(".", 1)[0] for key in SETTINGS}):
+            if area in raw and not isinstance(raw[area], dict):
+                raise BadInputError(_("In {path}: {problem}").format(path=path, problem=_not_a_table(area)))
         for key, setting in SETTINGS.items():
             area, name = key.split(".", 1)
             section = raw.get(area)
@@ -196,6 +216,8 @@ def set_value(key: str, raw_value: str, path: Path | None = None) -> Any:
     raw = read_raw(path)
     area, name = key.split(".", 1)
     section = raw.setdefault(area, {})
+    if not isinstance(section, dict):
+        raise BadInputError(_("In {path}: {problem}").format(path=path, problem=_not_a_table(area)))
     if value is None:
         section.pop(name, None)
     else:

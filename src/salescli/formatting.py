@@ -52,10 +52,15 @@ def format_moment(moment: datetime | None) -> str:
 
 
 def format_money(amount: Decimal | float | int, currency: str) -> str:
-    """`¥1,200,000.00` in both languages for CNY; other currencies by their locale symbol."""
+    """`¥1,200,000.00` in both languages for CNY; other currencies by their locale symbol.
+
+    English CLDR writes yuan as `CN¥` to tell it from the yen; a Chinese sales team reads
+    `¥` as yuan whatever the interface language, so CNY keeps the plain sign.
+    """
     from babel.numbers import format_currency
 
-    return format_currency(amount, currency, locale=_babel_locale())
+    text = format_currency(amount, currency, locale=_babel_locale())
+    return text.replace("CN¥", "¥") if currency.upper() == "CNY" else text
 
 
 def due_phrase(due: date, today: date) -> str:

@@ -1,10 +1,19 @@
-"""The one translation function, and how the interface language is chosen.
+"""The one translation function, and how the interface language is installed.
 
-Every user-facing string goes through `_()` (or `ngettext` for counts); strings defined
-at import time that must be translated later are marked with `N_()` and passed to `_()`
-where they are shown. English is the source language; catalogs live in
-`salescli/locale/<lang>/LC_MESSAGES/salescli.mo` and are built with Babel (see README).
+How to add a translated string (see `salescli/locale/README.md`):
 
+    from salescli.i18n import _, ngettext, N_
+
+    message(_("Claimed {customer}.").format(customer=name))       # any shown text
+    ngettext("{n} customer", "{n} customers", n).format(n=n)       # counts
+    HEADERS = {"due": N_("Due")}  ...  _(HEADERS["due"])            # module-level tables
+
+then run `python scripts/i18n.py all` and translate the new entries in
+`locale/zh_CN/LC_MESSAGES/salescli.po`. Always `.format()` *after* `_()`, with named
+placeholders, so translators can move them; never build a sentence from pieces.
+
+English is the source language and needs no catalog; the others are compiled gettext
+catalogs in `salescli/locale/<lang>/LC_MESSAGES/salescli.mo`, shipped in the wheel.
 Kept to the standard library so that `salescli --help` stays fast.
 """
 
@@ -12,6 +21,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import string
 import sys
 from pathlib import Path
 
@@ -23,15 +33,27 @@ DEFAULT_LANGUAGE = "en"
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
-_warned_broken = False
+_loaded: dict[Path, gettext.NullTranslations] = {}  # catalogs already read, by path
+_warned: set[str] = set()  # one warning per kind of catalog problem per process
+_fits: dict[tuple[str, str], bool] = {}  # (source, translation) -> placeholders agree
 
 
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    """The translation of `message` in the interface language (itself in English)."""
+    text = _translation.gettext(message)
+    if text is not message and "{" in text and not _placeholders_fit(text, message):
+        return message
+    return text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    """The singular or plural form for `n`, translated; format with `n=` afterwards."""
+    text = _translation.ngettext(singular, plural, n)
+    if text is not singular and text is not plural and "{" in text and not _placeholders_fit(
+        text, singular + plural
+    ):
+        return singular if n == 1 else plural
+    return text
 
 
 def N_(message: str) -> str:
@@ -49,9 +71,9 @@ def normalize_language(value: str) -> str | None:
     if not code:
         return None
     lowered = code.lower()
-    if lowered in ("c", "posix") or lowered.startswith("en"):
+    if lowered in ("c", "posix") or lowered == "en" or lowered.startswith("en_"):
         return "en"
-    if lowered in ("zh", "zh_cn", "zh_hans", "zh_sg", "zh_hans_cn", "cn", "chinese"):
+    if lowered in ("zh", "zh_cn", "zh_hans", "zh_sg", "zh_hans_cn", "zh_hans_sg", "cn", "chinese"):
         return "zh_CN"
     for known in LANGUAGES:
         if known.lower() == lowered:
@@ -59,10 +81,13 @@ def normalize_language(value: str) -> str | None:
     return None
 
 
+def available_languages() -> str:
+    return ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+
+
 def unknown_language_message(value: str) -> str:
-    available = ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
     return _("Unknown language {value!r}; available: {available}.").format(
-        value=value, available=available
+        value=value, available=available_languages()
     )
 
 
@@ -76,33 +101,74 @@ def language_from_locale(environ: dict[str, str] | os._Environ[str] | None = Non
     return DEFAULT_LANGUAGE
 
 
+def warn_once(key: str, text: str) -> None:
+    """One line on stderr, at most once per process for each `key`."""
+    if key in _warned:
+        return
+    _warned.add(key)
+    sys.stderr.write(text + "\n")
+    sys.stderr.flush()
+
+
+def catalog_path(code: str) -> Path:
+    return LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+def _load(code: str) -> gettext.NullTranslations | None:
+    path = catalog_path(code)
+    if path in _loaded:
+        return _loaded[path]
+    try:
+        with path.open("rb") as handle:
+            catalog = gettext.GNUTranslations(handle)
+    except Exception as exc:  # noqa: BLE001 - any broken catalog means English, never a crash
+        warn_once(
+            "catalog",
+            f"Warning: the {code} message catalog cannot be read ({exc.__class__.__name__}: {path}); "
+            "using English.",
+        )
+        return None
+    _loaded[path] = catalog
+    return catalog
+
+
 def set_language(code: str) -> None:
     """Install the catalog for `code`; a broken catalog falls back to English, warned once."""
-    global _translation, _language, _warned_broken
-    _language = code
-    if code == DEFAULT_LANGUAGE:
-        _translation = gettext.NullTranslations()
-    else:
-        mo_path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    global _translation, _language
+    catalog = None if code == DEFAULT_LANGUAGE else _load(code)
+    if catalog is None:
+        _translation, _language = gettext.NullTranslations(), DEFAULT_LANGUAGE
+        return
+    _translation, _language = catalog, code
+    # Typer and its vendored Click print some English of their own ("Usage:", "Missing
+    # argument ..."); route those through `_` too. Imported only for a translated
+    # interface, so English startup pays nothing.
+    try:
+        from salescli import click_messages
+
+        click_messages.install()
+    except Exception:  # noqa: BLE001 - a Typer upgrade may move things: stay usable, in English there
+        pass
+
+
+def _fields(text: str) -> set[tuple[str, str | None]]:
+    return {(name, conversion) for _lit, name, _spec, conversion in string.Formatter().parse(text) if name is not None}
+
+
+def _placeholders_fit(translation: str, source: str) -> bool:
+    """A translation may only use the `{placeholders}` of its source (else `.format` would fail)."""
+    key = (source, translation)
+    fits = _fits.get(key)
+    if fits is None:
         try:
-            with mo_path.open("rb") as handle:
-                _translation = gettext.GNUTranslations(handle)
-        except Exception as exc:  # noqa: BLE001 - any broken catalog means English
-            _translation = gettext.NullTranslations()
-            _language = DEFAULT_LANGUAGE
-            if not _warned_broken:
-                _warned_broken = True
-                sys.stderr.write(
-                    f"Warning: the {code} message catalog cannot be read ({exc.__class__.__name__}); "
-                    "using English.\n"
-                )
-            code = DEFAULT_LANGUAGE
-    # Typer and its vendored Click translate their own messages ("Usage:", "Invalid
-    # value ...") through the global gettext domain; point it at our catalog so
-    # their output follows the chosen language too.
-    os.environ["LANGUAGE"] = code if code != DEFAULT_LANGUAGE else "en"
-    if code != DEFAULT_LANGUAGE:
-        gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
-        gettext.textdomain(DOMAIN)
-    else:
-        gettext.textdomain("messages")
+            fits = _fields(translation) <= _fields(source)
+        except ValueError:  # unbalanced braces
+            fits = False
+        _fits[key] = fits
+        if not fits:
+            warn_once(
+                "placeholder",
+                f"Warning: the {_language} message catalog has a bad translation of {source!r}; "
+                "using English for it.",
+            )
+    return fits

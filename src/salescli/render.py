@@ -68,10 +68,10 @@ def table(
 
     tbl = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, header_style="bold")
     for column in columns:
-        if isinstance(column, tuple):
-            tbl.add_column(column[0], **column[1])
-        else:
-            tbl.add_column(column)
+        header, options = column if isinstance(column, tuple) else (column, {})
+        # Fold rather than cut: a CJK name has no spaces to wrap at, and an ellipsis
+        # would hide the part of a name or phone number the rep needs.
+        tbl.add_column(header, **({"overflow": "fold"} | options))
     for row in rows:
         tbl.add_row(*(cell if isinstance(cell, Text) else Text("" if cell is None else str(cell)) for cell in row))
     console().print(tbl)

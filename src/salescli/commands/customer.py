@@ -115,7 +115,6 @@ def list_(
 
 
 def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> None:
-    from salescli.domain.vocab import GRADES, label
     from salescli.formatting import ago_phrase, due_phrase
     from salescli.i18n import ngettext
     from salescli.render import message, styled, table
@@ -124,7 +123,10 @@ def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> N
         message(_("No customers match."))
         return
     today = ctx.now.date()
-    columns: list[Any] = [(_("ID"), {"justify": "right"}), _("Name"), _("Grade"), _("City"), _("Industry")]
+    # A long CJK name is one unbreakable "word": fold it rather than cut it to an ellipsis.
+    columns: list[Any] = [
+        (_("ID"), {"justify": "right"}), (_("Name"), {"overflow": "fold"}), _("Grade"), _("City"), _("Industry"),
+    ]
     if show_owner:
         columns.append(_("Owner"))
     columns += [_("Last contact"), _("Next task"), _("Tags")]
@@ -132,7 +134,7 @@ def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> N
     for row in rows:
         due = row["next_due_on"]
         next_cell = styled(due_phrase(due, today), "red" if due < today else "") if due else ""
-        cells: list[Any] = [row["id"], row["name"], label(GRADES, row["grade"])[:1], row["city"], row["industry"]]
+        cells: list[Any] = [row["id"], row["name"], row["grade"], row["city"], row["industry"]]
         if show_owner:
             cells.append(row["owner"] or _("pool"))
         cells += [ago_phrase(row["last_contact_at"], ctx.now), next_cell, ", ".join(row["tags"])]
