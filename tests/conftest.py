@@ -87,22 +87,30 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
     base = PG_ADMIN_URL.split("://", 1)[1]
     url = f"postgresql+psycopg://{base}?options=-csearch_path%3D{schema}"
     monkeypatch.setenv("SALESCLI_DB", url)
+    engines = _track_engines(monkeypatch)
     try:
         yield url
     finally:
-        _dispose_engines()
+        for engine in engines:
+            engine.dispose()  # close pooled connections so the schema can be dropped
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def _dispose_engines() -> None:
-    import gc
+def _track_engines(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Record every engine salescli makes during the test."""
+    from salescli.store import engine as engine_module
 
-    from sqlalchemy.engine import Engine
+    made: list = []
+    original = engine_module.make_engine
 
-    for obj in gc.get_objects():
-        if isinstance(obj, Engine):
-            obj.dispose()
+    def tracking(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        engine = original(*args, **kwargs)
+        made.append(engine)
+        return engine
+
+    monkeypatch.setattr(engine_module, "make_engine", tracking)
+    return made
 
 
 @dataclass
@@ -117,6 +125,20 @@ class Run:
         return json.loads(self.stdout)
 
 
+_COMMAND = None
+
+
+def _command():  # noqa: ANN202 - the root Click group, built once (the tree never changes)
+    global _COMMAND
+    if _COMMAND is None:
+        from typer.main import get_command
+
+        from salescli.cli import app
+
+        _COMMAND = get_command(app)
+    return _COMMAND
+
+
 class Cli:
     """Runs `salescli ARGS...` in-process and returns exit code, stdout and stderr."""
 
@@ -124,12 +146,20 @@ class Cli:
         self.backend = backend
 
     def __call__(self, *args: str, env: dict[str, str] | None = None, input: str | None = None) -> Run:
+        import typer.testing
         from typer.testing import CliRunner
 
         from salescli.cli import app
 
         runner = CliRunner()
-        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        # CliRunner rebuilds the Click tree from the Typer app on every call (most of a
+        # call's cost); hand it the one built tree instead, as one real process has.
+        original = typer.testing._get_command
+        typer.testing._get_command = lambda _app: _command()
+        try:
+            result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        finally:
+            typer.testing._get_command = original
         return Run(result.exit_code, result.stdout, result.stderr)
 
     def ok(self, *args: str, **kwargs) -> Run:  # noqa: ANN003

@@ -25,7 +25,7 @@ def test_cheap_version_list_matches_migration_scripts() -> None:
     from salescli.store.schema import HEAD, REVISIONS
 
     assert list(REVISIONS) == _script_revisions()
-    assert HEAD == REVISIONS[-1]
+    assert REVISIONS[-1] == HEAD
 
 
 def test_models_match_migrated_schema(backend: str) -> None:

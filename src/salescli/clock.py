@@ -55,7 +55,10 @@ class When:
     def as_datetime(self, reference: datetime) -> datetime:
         """The instant this names; a bare day takes the reference's time of day."""
         clock_time = self.at or reference.timetz().replace(tzinfo=None)
-        return datetime.combine(self.day, clock_time).astimezone()
+        try:
+            return datetime.combine(self.day, clock_time).astimezone()
+        except (ValueError, OverflowError):  # year 1 or 9999: no room for the UTC offset
+            raise _bad_date(self.day.isoformat()) from None
 
 
 _WEEKDAYS = {
@@ -84,6 +87,8 @@ _ISO_DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 def _add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
+    if not 1 <= year <= 9999:
+        raise OverflowError("date value out of range")
     for candidate in (day.day, 30, 29, 28):
         try:
             return date(year, month, min(day.day, candidate))
@@ -157,14 +162,17 @@ def parse_when(text: str, *, base: datetime | None = None) -> When:
             raise _bad_date(raw)
         at = time(hour, minute)
         normalized = parts[0]
-    elif len(parts) == 2 and re.match(r"^\d{1,2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}:?\d{2}|Z)?$", parts[1]):
+    elif len(parts) == 2 and re.match(r"^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:?\d{2}|Z)?$", parts[1]):
         try:
             parsed = datetime.fromisoformat(raw)
-        except ValueError:
+            local = parsed.astimezone() if parsed.tzinfo else parsed
+        except (ValueError, OverflowError):
             raise _bad_date(raw) from None
-        local = parsed.astimezone() if parsed.tzinfo else parsed
         return When(local.date(), local.time().replace(tzinfo=None, microsecond=0))
-    day = _day_word(normalized, base_day)
+    try:
+        day = _day_word(normalized, base_day)
+    except OverflowError:  # +9999w from a day near the calendar's end
+        day = None
     if day is None:
         raise _bad_date(raw)
     return When(day, at)

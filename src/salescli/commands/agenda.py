@@ -31,6 +31,8 @@ def agenda(
 
 def render_agenda(data: dict[str, Any], ctx: Any) -> None:
     """Each section in SPEC order, by the columns its provider declared; empty ones left out."""
+    from datetime import datetime
+
     from salescli.domain.agenda import SECTIONS
     from salescli.formatting import format_day
     from salescli.render import columns_table, console, message, styled
@@ -38,6 +40,8 @@ def render_agenda(data: dict[str, Any], ctx: Any) -> None:
 
     console().print(styled(_("Agenda for {user}, {day}").format(user=data["user"], day=format_day(data["date"])),
                            "bold"))
+    # Phrases ("3 days overdue", "12 days ago") count from the agenda's day, not the clock's.
+    at = ctx.now if data["date"] == ctx.now.date() else datetime.combine(data["date"], ctx.now.timetz())
     shown = 0
     for section in data["sections"]:
         items = section["items"]
@@ -46,7 +50,7 @@ def render_agenda(data: dict[str, Any], ctx: Any) -> None:
         shown += 1
         console().print()
         title = f"{_(SECTIONS[section['key']])} ({len(items)})"
-        columns_table(section_columns(section["key"]), items, now=ctx.now, title=title)
+        columns_table(section_columns(section["key"]), items, now=at, title=title)
     if not shown:
         message(_("Nothing on the agenda. Log a follow-up with --next to plan one."))
 

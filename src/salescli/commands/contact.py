@@ -72,8 +72,10 @@ def _render(rows: list[dict[str, Any]]) -> None:
         message(_("No contacts yet."))
         return
     table(
-        [(_("ID"), {"justify": "right"}), _("Customer"), _("Contact"), _("Title"), _("Phone"), _("Email"),
-         _("WeChat"), _("Birthday")],
+        # Names, numbers and addresses are folded, never cut to an ellipsis: they are what the rep needs.
+        [(_("ID"), {"justify": "right"}), (_("Customer"), {"overflow": "fold"}), (_("Contact"), {"overflow": "fold"}),
+         _("Title"), (_("Phone"), {"overflow": "fold"}), (_("Email"), {"overflow": "fold"}),
+         (_("WeChat"), {"overflow": "fold"}), (_("Birthday"), {"overflow": "fold"})],
         [
             (r["id"], r["customer"], r["name"] + (" *" if r["primary"] else ""), r["title"], r["phone"],
              r["email"], r["wechat"], r["birthday"])

@@ -23,7 +23,7 @@ _LATIN_SUFFIXES = [
 ]
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
-_LATIN_SUFFIX = re.compile(r"(?:\s+(?:" + "|".join(re.escape(s) for s in _LATIN_SUFFIXES) + r"))+$")
+_LATIN_SUFFIX = re.compile(r"(?:(?:^|\s+)(?:" + "|".join(re.escape(s) for s in _LATIN_SUFFIXES) + r"))+$")
 # Region -> international dialling prefix dropped from phone numbers of that region.
 _COUNTRY_CODES = {"CN": "86", "US": "1", "GB": "44", "DE": "49", "JP": "81", "SG": "65", "HK": "852"}
 
@@ -32,18 +32,18 @@ def name_key(name: str) -> str:
     """Normalized company name: NFKC, case-folded, legal suffixes, spaces, punctuation gone.
 
     "Huawei Technologies Co., Ltd." and "huawei technologies" give the same key; so do
-    "华为技术有限公司" and "华为技术". A name that is nothing but a suffix keeps it.
+    "华为技术有限公司" and "华为技术". A name that is nothing but suffixes keeps them all
+    ("有限公司" stays "有限公司", not "有限").
     """
     text = unicodedata.normalize("NFKC", name).casefold()
     # Parenthesised regions like "(上海)" or "（北京）" often differ between registrations.
-    words = _SPACES.sub(" ", re.sub(r"[^\w\s]+", " ", text)).strip()
-    stripped = _LATIN_SUFFIX.sub("", words).strip() if " " in words else words
-    key = _PUNCT_OR_SPACE.sub("", stripped)
+    words = _SPACES.sub(" ", re.sub(r"[^\w\s]+|_+", " ", text)).strip()  # "_" is punctuation too
+    key = _PUNCT_OR_SPACE.sub("", _LATIN_SUFFIX.sub("", words))
     changed = True
     while changed and key:
         changed = False
         for suffix in _CJK_SUFFIXES:
-            if key.endswith(suffix) and len(key) > len(suffix):
+            if key.endswith(suffix):
                 key = key[: -len(suffix)]
                 changed = True
                 break
@@ -67,6 +67,17 @@ def phone_key(phone: str | None, region: str = "CN") -> str | None:
         elif code == "86" and len(digits) == 13 and digits.startswith("86"):
             digits = digits[2:]  # 8613812345678: a mobile number with the prefix but no +
     return digits or None
+
+
+# Digits with the usual separators, an optional leading +, and an optional extension
+# ("ext 12", "x12", "转12", "分机12"); 5 to 20 digits in all (10086 .. a long extension).
+_PHONE = re.compile(r"\+?[\d\s().\-/]+(?:\s*(?:ext\.?|x|#|转|分机)\s*\d+)?", re.IGNORECASE)
+
+
+def looks_like_phone(phone: str) -> bool:
+    """Whether text a rep typed is plausibly a phone number (not "abc", "12" or "138abc")."""
+    text = unicodedata.normalize("NFKC", phone).strip()
+    return bool(_PHONE.fullmatch(text)) and 5 <= sum(c.isdigit() for c in text) <= 20 and phone_key(text) is not None
 
 
 def email_key(email: str | None) -> str | None:

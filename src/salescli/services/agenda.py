@@ -159,6 +159,8 @@ def forgotten_customers(
 
 def build_agenda(ctx: Context, day: date | None = None) -> dict[str, Any]:
     day = day or ctx.now.date()
+    if not 1900 <= day.year <= 2199:
+        raise BadInputError(_("The agenda date must be between 1900 and 2199, not {day}.").format(day=day))
     at = ctx.now if day == ctx.now.date() else datetime.combine(day, time(23, 59)).astimezone()
     query = AgendaQuery(ctx=ctx, day=day, at=at)
     sections = []

@@ -46,7 +46,7 @@ def _fields(data: ContactInput, region: str) -> dict[str, Any]:
         out["wechat"] = _clean(data.wechat)
     if data.phone is not None:
         phone = _clean(data.phone)
-        if phone and dedupe.phone_key(phone, region) is None:
+        if phone and not (dedupe.looks_like_phone(phone) and dedupe.phone_key(phone, region)):
             raise BadInputError(_("Not a phone number: {value!r}.").format(value=data.phone))
         out["phone"], out["phone_key"] = phone, dedupe.phone_key(phone, region)
     if data.email is not None:

@@ -72,8 +72,10 @@ def open_context(*, config: Config | None = None) -> Context:
         users = 0 if user is not None else session.execute(select(func.count(User.id))).scalar_one()
     if user is None and users:
         raise NotFoundError(
-            _("Unknown user {handle!r}; set SALESCLI_USER to a known user or ask an admin to run: salescli user add {handle}.")
-            .format(handle=handle)
+            _(
+                "Unknown user {handle!r}; set SALESCLI_USER to a known user"
+                " or ask an admin to run: salescli user add {handle}."
+            ).format(handle=handle)
         )
     if user is None:
         with store.session(write=True) as session:

@@ -56,6 +56,8 @@ def _validate(data: CustomerInput, *, adding: bool) -> None:
         raise BadInputError(_("The customer name cannot be empty."))
     if data.grade is not None and data.grade.upper() not in GRADES:
         raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=data.grade))
+    if data.size:
+        data.size = data.size.strip().lower()
     if data.size and data.size not in SIZES:
         raise BadInputError(
             _("Size must be one of {allowed}, not {value!r}.").format(
@@ -64,7 +66,7 @@ def _validate(data: CustomerInput, *, adding: bool) -> None:
         )
     if data.email and not dedupe.looks_like_email(data.email):
         raise BadInputError(_("Not an email address: {value!r}.").format(value=data.email))
-    if data.phone and dedupe.phone_key(data.phone) is None:
+    if data.phone and not dedupe.looks_like_phone(data.phone):
         raise BadInputError(_("Not a phone number: {value!r}.").format(value=data.phone))
     for tag in data.tags:
         if not tag.strip():
@@ -96,7 +98,8 @@ def _similar(session: Session, key: str, exclude: set[int]) -> list[dict[str, An
     found = dedupe.similar_names(key, ((i, k) for i, k in rows if i not in exclude))
     if not found:
         return []
-    names = dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_([i for i, _ in found]))).all())
+    ids = [i for i, _ in found]
+    names = dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids))).all())
     return [{"id": i, "name": names[i], "score": round(score)} for i, score in found]
 
 
@@ -317,10 +320,10 @@ def customer_card(ctx: Context, ref: str) -> dict[str, Any]:
             .order_by(FollowUp.happened_at.desc(), FollowUp.id.desc())
         ).all()
         card["timeline"] = [follow_up_view(f, handle, name) for f, handle, name in rows]
-        card["open_tasks"] = [
-            t for t in sorted(card["timeline"], key=lambda t: (t["due_on"], t["id"]))
-            if t["due_on"] is not None and t["closed_at"] is None
-        ]
+        card["open_tasks"] = sorted(
+            (t for t in card["timeline"] if t["due_on"] is not None and t["closed_at"] is None),
+            key=lambda t: (t["due_on"], t["id"]),
+        )
         from_user, to_user, by_user = aliased(User), aliased(User), aliased(User)
         events = session.execute(
             select(OwnershipEvent, from_user.handle, to_user.handle, by_user.handle)
@@ -426,6 +429,12 @@ def set_archived(ctx: Context, ref: str, archived: bool) -> dict[str, Any]:
                 else _("Customer #{id} {name} is not archived.")
             )
             raise RefusedError(message.format(id=customer.id, name=customer.name))
+        if not archived and customer.owner_id is not None:
+            # Archived customers do not count toward the cap, so bringing one back is taking one more.
+            check_cap(
+                session, customer.owner_id,
+                enabled=ctx.setting("pool.enabled"), max_owned=ctx.setting("pool.max_owned"),
+            )
         customer.archived = archived
         customer.archived_at = ctx.now if archived else None
         customer.updated_at = ctx.now

@@ -150,5 +150,8 @@ def complete_task(ctx: Context, task_id: int, note: str | None) -> dict[str, Any
         task.closed_note = (note or "").strip() or None
         session.flush()
         customer = session.get(Customer, task.customer_id)
-        return task_view(task, customer.name, None, ctx.handle) | {"closed_at": task.closed_at, "closed_note": task.closed_note}
+        contact = session.get(Contact, task.contact_id) if task.contact_id else None
+        assignee = session.get(User, task.assignee_id) if task.assignee_id else None
+        view = task_view(task, customer.name, contact.name if contact else None, assignee.handle if assignee else None)
+        return view | {"closed_at": task.closed_at, "closed_note": task.closed_note}
 

@@ -156,9 +156,13 @@ def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True
     try:
         engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     except SQLAlchemyError as exc:
+        try:
+            where = describe(url)  # never show a password
+        except SQLAlchemyError:
+            where = url.split("://", 1)[0] + "://..."
         raise StorageError(
             _("The database address {where} is not valid: {problem}.").format(
-                where=url, problem=exc
+                where=where, problem=exc
             )
         ) from None
     except ModuleNotFoundError as exc:
