@@ -37,14 +37,15 @@ class AgendaQuery:
 Provider = Callable[[Session, AgendaQuery], list[dict[str, Any]]]
 _PROVIDERS: dict[str, tuple[Provider, tuple[Column, ...]]] = {}
 
-TASK_COLUMNS = (
+# The agenda is read at a glance: "3 days overdue" says enough; `tasks` adds the day.
+AGENDA_TASK_COLUMNS = (
     Column(N_("Task"), "id", "id"),
-    Column(N_("Due"), "due_on", "day"),
     Column(N_("When"), "due_on", "due"),
     Column(N_("Customer"), "customer"),
     Column(N_("Action"), "action"),
     Column(N_("Contact"), "contact"),
 )
+TASK_COLUMNS = AGENDA_TASK_COLUMNS[:1] + (Column(N_("Due"), "due_on", "day"),) + AGENDA_TASK_COLUMNS[1:]
 
 
 def section(key: str, *, columns: tuple[Column, ...]) -> Callable[[Provider], Provider]:
@@ -62,12 +63,12 @@ def section_columns(key: str) -> tuple[Column, ...]:
     return _PROVIDERS[key][1]
 
 
-@section("overdue_tasks", columns=TASK_COLUMNS)
+@section("overdue_tasks", columns=AGENDA_TASK_COLUMNS)
 def _overdue(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return query_open_tasks(session, q.ctx, before=q.day)
 
 
-@section("due_today", columns=TASK_COLUMNS)
+@section("due_today", columns=AGENDA_TASK_COLUMNS)
 def _due_today(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     return query_open_tasks(session, q.ctx, on=q.day)
 

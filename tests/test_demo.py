@@ -1,0 +1,200 @@
+"""`salescli demo` and the seeded generator behind it (services/seed.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+NOW = "2026-11-23T09:00:00+08:00"  # the conftest clock
+
+AGENDA_SECTIONS = ("Overdue tasks", "Due today", "Birthdays this week", "Forgotten customers")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_demo_builds_a_store_and_shows_a_full_agenda(sqlite_cli, tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    run = sqlite_cli.ok("demo", "--path", str(target))
+    assert target.exists()
+    assert "Built a demo store" in run.stdout and "300 customers" in run.stdout
+    assert "Agenda for alice" in run.stdout
+    for title in AGENDA_SECTIONS:
+        assert title in run.stdout, f"{title!r} missing from the demo agenda:\n{run.stdout}"
+    assert f"SALESCLI_DB={target}" in run.stdout
+
+
+def test_demo_is_fast() -> None:
+    from salescli.services.demo import build_demo
+
+    started = time.perf_counter()
+    summary = build_demo(Path(os.environ["SALESCLI_DB"]).with_name("fast.db"), replace=False)
+    assert time.perf_counter() - started < 5
+    assert summary["users"] == 6 and summary["customers"] == 300 and summary["follow_ups"] == 3000
+
+
+def test_two_builds_are_identical(sqlite_cli, tmp_path: Path) -> None:
+    first, second = tmp_path / "one.db", tmp_path / "two.db"
+    sqlite_cli.ok("demo", "--path", str(first), "--quiet")
+    sqlite_cli.ok("demo", "--path", str(second), "--quiet")
+    listings = (["customer", "list", "--all", "--json"], ["tasks", "--everyone", "--json"], ["user", "list", "--json"])
+    for args in listings:
+        one = sqlite_cli.ok("--db", str(first), *args).json()
+        two = sqlite_cli.ok("--db", str(second), *args).json()
+        assert one and one == two, f"{' '.join(args)} differs between two builds"
+    card_one = sqlite_cli.ok("--db", str(first), "customer", "show", "1", "--json").json()
+    card_two = sqlite_cli.ok("--db", str(second), "customer", "show", "1", "--json").json()
+    assert card_one == card_two
+
+
+def test_acting_user_is_a_rep_with_work(sqlite_cli, tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    sqlite_cli.ok("demo", "--path", str(target), "--quiet")
+    users = sqlite_cli.ok("--db", str(target), "user", "list", "--json").json()
+    assert len(users) == 6 and "alice" in {u["handle"] for u in users}
+    assert any(u["name"] != u["handle"] and not u["name"].isascii() for u in users)  # Chinese names too
+    mine = sqlite_cli.ok("--db", str(target), "customer", "list", "--json").json()
+    assert 0 < len(mine) <= 20 and all(c["owner"] == "alice" for c in mine)
+    tasks = sqlite_cli.ok("--db", str(target), "tasks", "--json").json()
+    assert tasks and all(t["assignee"] == "alice" for t in tasks)
+    agenda = sqlite_cli.ok("--db", str(target), "agenda", "--json").json()
+    counts = {s["key"]: len(s["items"]) for s in agenda["sections"]}
+    assert counts["overdue_tasks"] >= 2 and counts["due_today"] >= 2
+    assert counts["birthdays"] >= 1 and counts["forgotten"] >= 1
+    # The demo store works like any store: log a follow-up and the task it closes goes away.
+    task = tasks[0]
+    sqlite_cli.ok("--db", str(target), "log", str(task["customer_id"]), "Called back", "--json")
+    left = {t["id"] for t in sqlite_cli.ok("--db", str(target), "tasks", "--json").json()}
+    assert task["id"] not in left
+
+
+def test_demo_for_another_acting_user(sqlite_cli, tmp_path: Path) -> None:
+    target = tmp_path / "demo.db"
+    run = sqlite_cli.ok("demo", "--path", str(target), env={"SALESCLI_USER": "zoe"})
+    assert "Agenda for zoe" in run.stdout and "Overdue tasks" in run.stdout
+    users = sqlite_cli.ok("--db", str(target), "user", "list", "--json", env={"SALESCLI_USER": "zoe"}).json()
+    assert "zoe" in {u["handle"] for u in users} and len(users) == 6
+
+
+def test_existing_store_is_refused_without_force(sqlite_cli, tmp_path: Path) -> None:
+    target = tmp_path / "work.db"
+    sqlite_cli.ok("--db", str(target), "customer", "add", "Acme Trading Co., Ltd.")
+    before = _digest(target)
+    run = sqlite_cli("demo", "--path", str(target))
+    assert run.exit_code == 1
+    assert "--force" in run.stderr and str(target) in run.stderr
+    assert _digest(target) == before
+    names = [c["name"] for c in sqlite_cli.ok("--db", str(target), "customer", "list", "--all", "--json").json()]
+    assert names == ["Acme Trading Co., Ltd."]
+    sqlite_cli.ok("demo", "--path", str(target), "--force", "--quiet")
+    names = [c["name"] for c in sqlite_cli.ok("--db", str(target), "customer", "list", "--all", "--json").json()]
+    assert len(names) > 250 and "Acme Trading Co., Ltd." not in names  # a few demo customers are archived
+
+
+def test_default_path_is_rebuilt_each_time(sqlite_cli) -> None:
+    from salescli.paths import default_demo_path
+
+    sqlite_cli.ok("demo", "--quiet")
+    sqlite_cli.ok("demo", "--quiet")
+    assert default_demo_path().exists()
+
+
+def test_a_folder_is_not_a_demo_path(sqlite_cli, tmp_path: Path) -> None:
+    run = sqlite_cli("demo", "--path", str(tmp_path), "--force")
+    assert run.exit_code == 2 and "folder" in run.stderr
+
+
+def test_generate_writes_consistent_data(cli, backend: str) -> None:
+    from sqlalchemy import and_, func, select
+
+    from salescli.paths import url_for
+    from salescli.services import seed
+    from salescli.store.engine import open_store
+    from salescli.store.models import Contact, Customer, FollowUp, OwnershipEvent, User
+
+    store = open_store(url_for(os.environ["SALESCLI_DB"]))
+    now = datetime.fromisoformat(NOW)
+    reps = [("alice", "Alice Chen"), ("wangfang", "王芳"), ("lilei", "李雷"), ("bob", "Bob Tan")]
+    try:
+        summary = seed.generate(
+            store, now=now, seed=7, reps=reps, customers=80, contacts_per_customer=1.5, follow_ups=600,
+            owned_per_rep=8,
+        )
+        assert summary["customers"] == 80 and summary["follow_ups"] == 600 and summary["contacts"] == 120
+        is_open = and_(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
+        with store.session() as s:
+            latest = (
+                select(FollowUp.customer_id, func.max(FollowUp.happened_at).label("latest"))
+                .group_by(FollowUp.customer_id).subquery()
+            )
+            mismatched = s.execute(
+                select(func.count()).select_from(Customer)
+                .outerjoin(latest, latest.c.customer_id == Customer.id)
+                .where(Customer.last_contact_at.is_distinct_from(latest.c.latest))
+            ).scalar_one()
+            assert mismatched == 0
+            owned = dict(s.execute(
+                select(Customer.owner_id, func.count()).where(Customer.owner_id.is_not(None))
+                .group_by(Customer.owner_id)
+            ).all())
+            assert len(owned) == 4 and max(owned.values()) <= 8
+            assert s.execute(select(func.count()).where(Customer.owner_id.is_(None))).scalar_one() == 80 - sum(
+                owned.values()
+            )
+            per_rep = dict(s.execute(
+                select(FollowUp.assignee_id, func.count()).where(is_open).group_by(FollowUp.assignee_id)
+            ).all())
+            assert set(per_rep) == set(owned) and sum(per_rep.values()) == summary["open_tasks"] > 0
+            overdue = s.execute(
+                select(func.count(func.distinct(FollowUp.assignee_id))).where(is_open, FollowUp.due_on < now.date())
+            ).scalar_one()
+            assert overdue == 4  # every rep has something overdue
+            most_open = s.execute(
+                select(func.count()).where(is_open).group_by(FollowUp.customer_id).order_by(func.count().desc())
+            ).scalars().first()
+            assert most_open == 1
+            # Open tasks sit on owned customers, assigned to their owner.
+            stray = s.execute(
+                select(func.count()).select_from(FollowUp).join(Customer, Customer.id == FollowUp.customer_id)
+                .where(is_open, FollowUp.assignee_id.is_distinct_from(Customer.owner_id))
+            ).scalar_one()
+            assert stray == 0
+            without_event = s.execute(
+                select(func.count()).select_from(Customer).where(
+                    Customer.owner_id.is_not(None),
+                    ~Customer.id.in_(select(OwnershipEvent.customer_id).where(OwnershipEvent.kind == "create")),
+                )
+            ).scalar_one()
+            assert without_event == 0
+            assert s.execute(select(func.count()).where(FollowUp.happened_at > now)).scalar_one() == 0
+            keyed = s.execute(
+                select(func.count()).where(Contact.phone.is_not(None), Contact.phone_key.is_(None))
+            ).scalar_one()
+            assert keyed == 0
+            assert s.execute(select(func.count(User.id))).scalar_one() == 4
+    finally:
+        store.dispose()
+    # Ids were assigned by the generator: the store keeps working (PostgreSQL sequences moved on).
+    added = cli.ok("customer", "add", "Brand New Widgets Ltd.", "--json").json()
+    assert added["id"] == 81 and added["owner"] == "alice"
+    cli.ok("log", str(added["id"]), "First call", "--next", "tomorrow")
+    assert cli.ok("agenda", "--json").json()["user"] == "alice"
+
+
+def test_generate_needs_an_aware_clock(backend: str) -> None:
+    from salescli.paths import url_for
+    from salescli.services import seed
+    from salescli.store.engine import open_store
+
+    store = open_store(url_for(os.environ["SALESCLI_DB"]))
+    try:
+        with pytest.raises(ValueError, match="aware"):
+            seed.generate(store, now=datetime(2026, 11, 23, 9, 0), customers=5, follow_ups=10)
+    finally:
+        store.dispose()
