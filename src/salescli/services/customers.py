@@ -214,6 +214,12 @@ def _summary(session: Session, customer: Customer) -> dict[str, Any]:
     }
 
 
+_LIST_FIELDS = (
+    "id", "name", "grade", "city", "industry", "size", "source", "phone", "email",
+    "last_contact_at", "created_at", "archived",
+)
+
+
 @dataclass
 class ListFilter:
     scope: str = "mine"  # mine | all | archived
@@ -246,7 +252,11 @@ def list_customers(ctx: Context, flt: ListFilter) -> list[dict[str, Any]]:
     )
     owner = aliased(User)
     query = (
-        select(Customer, owner.handle, next_due.label("next_due"), open_count.label("open_tasks"), tags.label("tags"))
+        # Plain columns, not Customer entities: a 100k-row --all listing must not build ORM objects.
+        select(
+            *(getattr(Customer, name) for name in _LIST_FIELDS), owner.handle,
+            next_due.label("next_due"), open_count.label("open_tasks"), tags.label("tags"),
+        )
         .outerjoin(owner, owner.id == Customer.owner_id)
     )
     if flt.scope == "mine":
@@ -288,15 +298,14 @@ def list_customers(ctx: Context, flt: ListFilter) -> list[dict[str, Any]]:
         query = query.limit(flt.limit)
     with ctx.store.session() as session:
         rows = session.execute(query).all()
+    width = len(_LIST_FIELDS)
     return [
-        {
-            "id": c.id, "name": c.name, "grade": c.grade, "city": c.city, "industry": c.industry,
-            "size": c.size, "source": c.source, "phone": c.phone, "email": c.email,
-            "tags": sorted(tag_text.split("\x1f")) if tag_text else [],
-            "owner": handle, "last_contact_at": c.last_contact_at, "next_due_on": due,
-            "open_tasks": count or 0, "created_at": c.created_at, "archived": c.archived,
+        dict(zip(_LIST_FIELDS, row[:width], strict=True))
+        | {
+            "tags": sorted(row[width + 3].split("\x1f")) if row[width + 3] else [],
+            "owner": row[width], "next_due_on": row[width + 1], "open_tasks": row[width + 2] or 0,
         }
-        for c, handle, due, count, tag_text in rows
+        for row in rows
     ]
 
 
