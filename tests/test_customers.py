@@ -105,7 +105,7 @@ def test_an_exact_duplicate_is_refused_with_the_existing_record(cli) -> None:
     customers = listed(cli)
     for args in DUPLICATES:
         run = cli("customer", "add", *args)
-        assert_error(run, 1, "already in the store", "--force")
+        assert_error(run, 1, "duplicates customer", "--force")
         assert re.search(r"^\s+#[12] (华为技术有限公司|Acme Tools GmbH)$", run.stderr, re.M), (args, run.stderr)
         assert listed(cli) == customers, args
     assert snapshot(cli) == before

@@ -4,4 +4,4 @@ def test_add_and_list(cli):
     assert [r["name"] for r in rows] == ["华为技术有限公司"]
     run = cli("customer", "add", "华为技术")
     assert run.exit_code == 1
-    assert "already in the store" in run.stderr
+    assert "duplicates customer" in run.stderr

@@ -72,26 +72,59 @@ def table(
 ) -> None:
     """A Rich table; a column is a header or (header, Column options).
 
+    An option `drop=N` marks a column that may be left out on a narrow terminal
+    (highest N first), so names keep their room instead of folding letter by letter.
+
     Past `PLAIN_ROWS` rows Rich's layout costs seconds per ten thousand rows, so a long
     listing (`customer list --all` on a big store) is printed as plain aligned text.
     """
     from rich.table import Table
-    from rich.text import Text
 
     rows = list(rows)
     if len(rows) > PLAIN_ROWS:
         _plain_table([c[0] if isinstance(c, tuple) else c for c in columns], rows, title=title)
         return
 
+    specs = [column if isinstance(column, tuple) else (column, {}) for column in columns]
+    keep = _fitting_columns(specs, rows, console().width)
     tbl = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, header_style="bold")
-    for column in columns:
-        header, options = column if isinstance(column, tuple) else (column, {})
+    for index in keep:
+        header, options = specs[index]
+        options = {k: v for k, v in options.items() if k != "drop"}
         # Fold rather than cut: a CJK name has no spaces to wrap at, and an ellipsis
         # would hide the part of a name or phone number the rep needs.
         tbl.add_column(header, **({"overflow": "fold"} | options))
     for row in rows:
-        tbl.add_row(*(cell if isinstance(cell, Text) else Text("" if cell is None else str(cell)) for cell in row))
+        tbl.add_row(*(_text(row[index]) for index in keep))
     console().print(tbl)
+
+
+def _text(cell: Any) -> Any:
+    from rich.text import Text
+
+    return cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
+
+
+def _fitting_columns(specs: list[tuple[str, dict[str, Any]]], rows: list[Sequence[Any]], width: int) -> list[int]:
+    """Indexes of the columns to show: a column with option `drop=N` is left out, highest
+    N first, while the table would not fit the terminal without squeezing names."""
+    from rich.cells import cell_len
+
+    droppable = sorted((opts["drop"], i) for i, (_h, opts) in enumerate(specs) if "drop" in opts)
+    if not droppable:
+        return list(range(len(specs)))
+
+    def natural(index: int) -> int:
+        cells = [cell_len(str(row[index])) for row in rows[:200] if row[index] not in (None, "")]
+        return min(max([cell_len(specs[index][0]), *cells]), 28)
+
+    widths = {i: natural(i) for i in range(len(specs))}
+    keep = set(range(len(specs)))
+    for _rank, index in reversed(droppable):
+        if sum(widths[i] for i in keep) + 3 * (len(keep) - 1) <= width:
+            break
+        keep.discard(index)
+    return sorted(keep)
 
 
 PLAIN_ROWS = 2000

@@ -123,23 +123,31 @@ def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> N
         message(_("No customers match."))
         return
     today = ctx.now.date()
-    # A long CJK name is one unbreakable "word": fold it rather than cut it to an ellipsis.
-    columns: list[Any] = [
-        (_("ID"), {"justify": "right"}), (_("Name"), {"overflow": "fold"}), _("Grade"), _("City"), _("Industry"),
+    short = {"no_wrap": True}
+    # (header, column options, cell) per column. A long CJK name is one unbreakable
+    # "word": the Name column folds it rather than cutting it to an ellipsis.
+    # On a narrow terminal the `drop` columns go first (highest first), so names keep room.
+    spec: list[tuple[str, dict[str, Any], Any]] = [
+        (_("ID"), {"justify": "right", **short}, lambda r: r["id"]),
+        (_("Name"), {"overflow": "fold", "ratio": 3}, lambda r: r["name"]),
+        (_("Grade"), {**short, "drop": 1}, lambda r: r["grade"]),
+        (_("City"), {"ratio": 1, "drop": 3}, lambda r: r["city"]),
+        (_("Industry"), {"ratio": 1, "drop": 6}, lambda r: r["industry"]),
     ]
     if show_owner:
-        columns.append(_("Owner"))
-    columns += [_("Last contact"), _("Next task"), _("Tags")]
-    body = []
-    for row in rows:
-        due = row["next_due_on"]
-        next_cell = styled(due_phrase(due, today), "red" if due < today else "") if due else ""
-        cells: list[Any] = [row["id"], row["name"], row["grade"], row["city"], row["industry"]]
-        if show_owner:
-            cells.append(row["owner"] or _("pool"))
-        cells += [ago_phrase(row["last_contact_at"], ctx.now), next_cell, ", ".join(row["tags"])]
-        body.append(cells)
-    table(columns, body)
+        spec.append((_("Owner"), {**short, "drop": 2}, lambda r: r["owner"] or _("pool")))
+    spec += [
+        (_("Last contact"), {**short, "drop": 4}, lambda r: ago_phrase(r["last_contact_at"], ctx.now)),
+        (_("Next task"), short, lambda r: styled(due_phrase(r["next_due_on"], today),
+                                                  "red" if r["next_due_on"] < today else "")
+         if r["next_due_on"] else ""),
+        (_("Tags"), {"ratio": 1, "drop": 5}, lambda r: ", ".join(r["tags"])),
+    ]
+    body = [[cell(row) for _h, _o, cell in spec] for row in rows]
+    # Leave out columns nobody filled in (no industries, no tags yet): room for names.
+    keep = [i for i, (header, _o, _c) in enumerate(spec) if header in (_("ID"), _("Name"))
+            or any(str(r[i]) not in ("", "None") for r in body)]
+    table([(spec[i][0], spec[i][1]) for i in keep], [[r[i] for i in keep] for r in body])
     message(ngettext("{n} customer", "{n} customers", len(rows)).format(n=len(rows)))
 
 

@@ -103,6 +103,20 @@ def _similar(session: Session, key: str, exclude: set[int]) -> list[dict[str, An
     return [{"id": i, "name": names[i], "score": round(score)} for i, score in found]
 
 
+def _match_reason(
+    session: Session, customer: Customer, key: str | None, phone: str | None, email: str | None
+) -> str:
+    """Which dedupe key matched, so the rep knows what to check."""
+    if key and customer.name_key == key:
+        return _("same name")
+    contacts = session.execute(
+        select(Contact.phone_key, Contact.email_key).where(Contact.customer_id == customer.id)
+    ).all()
+    if phone and (customer.phone_key == phone or any(p == phone for p, _e in contacts)):
+        return _("same phone")
+    return _("same email")
+
+
 def _duplicate_details(session: Session, customer: Customer) -> list[str]:
     owner = session.get(User, customer.owner_id).handle if customer.owner_id else _("in the pool")
     lines = [f"  #{customer.id} {customer.name}"]
@@ -114,6 +128,13 @@ def _duplicate_details(session: Session, customer: Customer) -> list[str]:
         (_("status"), _("archived") if customer.archived else None),
     ]
     lines += [f"    {label}: {value}" for label, value in facts if value]
+    contacts = session.execute(
+        select(Contact.name, Contact.phone, Contact.email)
+        .where(Contact.customer_id == customer.id, Contact.archived.is_(False))
+        .order_by(Contact.is_primary.desc(), Contact.id)
+        .limit(3)
+    ).all()
+    lines += [f"    {_('contact')}: " + ", ".join(v for v in row if v) for row in contacts]
     return lines
 
 
@@ -129,8 +150,9 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         if duplicates and not force:
             first = duplicates[0]
             raise RefusedError(
-                _("{name!r} is already in the store as customer #{id}; use --force to add it anyway.")
-                .format(name=name, id=first.id),
+                _("{name!r} duplicates customer #{id} {existing} ({reason}); use --force to add it anyway.")
+                .format(name=name, id=first.id, existing=first.name,
+                        reason=_match_reason(session, first, key, phone_key, email_key)),
                 details=[line for c in duplicates for line in _duplicate_details(session, c)],
             )
         similar = _similar(session, key, {c.id for c in duplicates})
