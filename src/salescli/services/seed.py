@@ -30,237 +30,12 @@ from sqlalchemy.exc import DBAPIError
 
 from salescli.domain import dedupe
 from salescli.domain.users import normalize_handle, valid_handle
+from salescli.services import seed_vocab as vocab
 from salescli.store.engine import Store, storage_error
 from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
 
 DEFAULT_FORGOTTEN_DAYS = {"A": 14, "B": 30, "C": 90}
 HISTORY_DAYS = 183  # follow-ups cover about the last six months
-
-# --------------------------------------------------------------------------- vocabulary
-
-# Characters of Chinese brand names, with their pinyin (for e-mail domains).
-_BRAND_CHARS = [
-    ("宏", "hong"), ("达", "da"), ("华", "hua"), ("兴", "xing"), ("盛", "sheng"), ("鑫", "xin"), ("恒", "heng"),
-    ("泰", "tai"), ("瑞", "rui"), ("丰", "feng"), ("金", "jin"), ("鼎", "ding"), ("通", "tong"), ("远", "yuan"),
-    ("德", "de"), ("信", "xin"), ("佳", "jia"), ("美", "mei"), ("新", "xin"), ("创", "chuang"), ("博", "bo"),
-    ("汇", "hui"), ("联", "lian"), ("天", "tian"), ("海", "hai"), ("永", "yong"), ("安", "an"), ("昌", "chang"),
-    ("隆", "long"), ("源", "yuan"), ("和", "he"), ("正", "zheng"), ("合", "he"), ("星", "xing"), ("辉", "hui"),
-    ("长", "chang"), ("利", "li"), ("富", "fu"), ("嘉", "jia"), ("众", "zhong"), ("诚", "cheng"), ("明", "ming"),
-    ("光", "guang"), ("同", "tong"), ("凯", "kai"), ("益", "yi"), ("润", "run"), ("峰", "feng"),
-]
-# (word in a Chinese name, pinyin, industry label zh, word in an English name, industry label en)
-_INDUSTRIES = [
-    ("机械", "jixie", "机械制造", "Machinery", "Machinery"),
-    ("电子", "dianzi", "电子元器件", "Electronics", "Electronics"),
-    ("科技", "keji", "科技", "Technology", "Technology"),
-    ("贸易", "maoyi", "贸易", "Trading", "Trading"),
-    ("物流", "wuliu", "物流", "Logistics", "Logistics"),
-    ("化工", "huagong", "化工", "Chemicals", "Chemicals"),
-    ("建材", "jiancai", "建材", "Building Materials", "Building materials"),
-    ("食品", "shipin", "食品饮料", "Foods", "Food & beverage"),
-    ("服饰", "fushi", "纺织服装", "Apparel", "Textiles & apparel"),
-    ("医疗器械", "yiliao", "医疗器械", "Medical", "Medical devices"),
-    ("包装", "baozhuang", "包装印刷", "Packaging", "Packaging"),
-    ("汽车零部件", "qipei", "汽车零部件", "Auto Parts", "Automotive parts"),
-    ("家具", "jiaju", "家具", "Furniture", "Furniture"),
-    ("环保科技", "huanbao", "环保", "Environmental", "Environmental"),
-    ("信息技术", "it", "软件与信息服务", "Software", "Software & IT"),
-    ("塑胶", "sujiao", "塑料制品", "Plastics", "Plastics"),
-    ("五金", "wujin", "五金工具", "Hardware", "Hardware & tools"),
-    ("光电", "guangdian", "光电", "Photonics", "Photonics"),
-    ("新能源", "xinnengyuan", "新能源", "Energy", "Renewable energy"),
-    ("精密制造", "jingmi", "精密制造", "Precision", "Precision manufacturing"),
-    ("餐饮管理", "canyin", "餐饮", "Hospitality", "Hospitality"),
-    ("装饰工程", "zhuangshi", "建筑装饰", "Interiors", "Construction & interiors"),
-]
-_ZH_SUFFIXES = [
-    ("有限公司", 60), ("有限责任公司", 12), ("股份有限公司", 10), ("集团有限公司", 4), ("厂", 4), ("商行", 2),
-]
-_EN_BRAND_A = [
-    "North", "South", "East", "West", "Blue", "Silver", "Golden", "Green", "Red", "Pacific", "Harbor", "Summit",
-    "Bright", "Star", "Sun", "Crystal", "Iron", "Eagle", "Lotus", "Jade", "Pearl", "River", "Oak", "Maple",
-    "Ever", "Prime", "Grand", "Swift", "Unity", "Orient",
-]
-_EN_BRAND_B = [
-    "wind", "stone", "bridge", "field", "gate", "point", "line", "bay", "light", "wave", "crest", "star", "way",
-    "ridge", "land", "port", "view", "tech", "works", "source", "path", "peak", "vale", "mark", "well", "forge",
-]
-_EN_SUFFIXES = [("Co., Ltd.", 35), ("Ltd.", 15), ("Inc.", 12), ("Pte. Ltd.", 10), ("LLC", 8), ("GmbH", 5),
-                ("Limited", 8), ("Group", 4), ("Corp.", 3)]
-
-# (city, weight, phone area code, districts)
-_ZH_CITIES = [
-    ("上海", 16, "021", ["浦东新区", "闵行区", "嘉定区", "松江区", "徐汇区", "宝山区"]),
-    ("北京", 10, "010", ["朝阳区", "海淀区", "大兴区", "顺义区", "丰台区"]),
-    ("深圳", 10, "0755", ["南山区", "宝安区", "龙岗区", "福田区", "龙华区"]),
-    ("广州", 7, "020", ["天河区", "番禺区", "白云区", "黄埔区"]),
-    ("杭州", 7, "0571", ["滨江区", "余杭区", "萧山区", "西湖区"]),
-    ("苏州", 7, "0512", ["工业园区", "吴中区", "昆山市", "相城区"]),
-    ("南京", 4, "025", ["江宁区", "鼓楼区", "浦口区"]),
-    ("成都", 4, "028", ["高新区", "武侯区", "双流区"]),
-    ("武汉", 3, "027", ["东湖高新区", "江汉区", "汉阳区"]),
-    ("天津", 3, "022", ["滨海新区", "西青区", "河西区"]),
-    ("宁波", 4, "0574", ["鄞州区", "北仑区", "慈溪市"]),
-    ("东莞", 5, "0769", ["长安镇", "松山湖", "虎门镇", "塘厦镇"]),
-    ("佛山", 4, "0757", ["顺德区", "南海区", "禅城区"]),
-    ("厦门", 2, "0592", ["湖里区", "思明区", "集美区"]),
-    ("青岛", 3, "0532", ["黄岛区", "城阳区", "崂山区"]),
-    ("无锡", 3, "0510", ["新吴区", "滨湖区", "江阴市"]),
-    ("重庆", 2, "023", ["渝北区", "九龙坡区", "江北区"]),
-    ("西安", 2, "029", ["雁塔区", "未央区", "高新区"]),
-    ("长沙", 2, "0731", ["岳麓区", "雨花区", "长沙县"]),
-    ("合肥", 2, "0551", ["蜀山区", "包河区", "经开区"]),
-]
-_ZH_ROADS = ["人民路", "建设路", "科技大道", "工业大道", "创业路", "长江路", "中山路", "解放路", "环城东路", "高新一路",
-             "文化路", "开发大道", "振兴路", "新华路", "滨河路", "金桥路", "华夏路", "学府路"]
-_ZH_PLACES = ["号", "号A座", "号3楼", "号1栋", "号厂区", "号12层"]
-# (city, weight, phone prefix, local digits)
-_EN_CITIES = [
-    ("Shanghai", 5, "+86 21 ", 8), ("Singapore", 6, "+65 ", 8), ("Hong Kong", 5, "+852 ", 8),
-    ("Shenzhen", 3, "+86 755 ", 8), ("Beijing", 2, "+86 10 ", 8), ("Kuala Lumpur", 2, "+60 3 ", 8),
-    ("Bangkok", 2, "+66 2 ", 7), ("Tokyo", 2, "+81 3 ", 8), ("Sydney", 2, "+61 2 ", 8), ("Dubai", 2, "+971 4 ", 7),
-    ("Hamburg", 1, "+49 40 ", 8), ("Rotterdam", 1, "+31 10 ", 7), ("Los Angeles", 1, "+1 213 ", 7),
-    ("London", 1, "+44 20 ", 8),
-]
-_EN_STREETS = ["Harbour Road", "Orchard Road", "Nathan Road", "Century Avenue", "Queen's Road", "Market Street",
-               "Industrial Park Drive", "Science Park Road", "King Street", "Marina Boulevard", "Dock Road"]
-_ZH_SOURCES = [("展会", 20), ("官网咨询", 15), ("老客户介绍", 18), ("电话营销", 12), ("阿里巴巴", 8), ("百度推广", 6),
-               ("地推", 5), ("行业协会", 4), ("公海领取", 6)]
-_EN_SOURCES = [("Trade show", 25), ("Website", 20), ("Referral", 20), ("Cold call", 10), ("LinkedIn", 12),
-               ("Distributor", 8), ("Canton Fair", 5)]
-_ZH_TAGS = [
-    ("老客户", 10), ("重点跟进", 8), ("价格敏感", 7), ("国企", 4), ("上市公司", 3), ("需要样品", 5),
-    ("年框客户", 4), ("外贸", 5), ("VIP", 3), ("已报价", 6), ("竞品在用", 4),
-]
-_EN_TAGS = [("key-account", 6), ("export", 6), ("OEM", 5), ("distributor", 4), ("price-sensitive", 5),
-            ("samples", 4), ("VIP", 3), ("quoted", 5), ("competitor", 3)]
-_SIZES = [("micro", 15), ("small", 40), ("medium", 30), ("large", 15)]
-_GRADES = [("A", 15), ("B", 45), ("C", 40)]
-_ZH_NOTES = [
-    "年采购额约{n}0万，决策周期长。", "老板比较看重售后服务。", "每年3月、9月集中采购。",
-    "付款账期60天，需注意回款。", "目前使用竞品，合同明年到期。", "技术负责人对我们的方案很感兴趣。",
-]
-_EN_NOTES = [
-    "Annual purchasing around {n}00k USD; long decision cycle.", "Owner cares most about after-sales service.",
-    "Buys in March and September.", "Net 60 payment terms; watch receivables.",
-    "Currently with a competitor; their contract ends next year.", "Their engineering lead likes our proposal.",
-]
-
-_SURNAMES = [
-    ("王", "wang", 10), ("李", "li", 10), ("张", "zhang", 9), ("刘", "liu", 7), ("陈", "chen", 7), ("杨", "yang", 5),
-    ("黄", "huang", 4), ("赵", "zhao", 4), ("吴", "wu", 4), ("周", "zhou", 4), ("徐", "xu", 3), ("孙", "sun", 3),
-    ("马", "ma", 3), ("朱", "zhu", 3), ("胡", "hu", 3), ("郭", "guo", 2), ("何", "he", 2), ("林", "lin", 2),
-    ("高", "gao", 2), ("罗", "luo", 2), ("郑", "zheng", 2), ("梁", "liang", 2), ("谢", "xie", 1), ("宋", "song", 1),
-    ("唐", "tang", 1), ("韩", "han", 1), ("冯", "feng", 1), ("邓", "deng", 1), ("曹", "cao", 1), ("许", "xu", 1),
-]
-_GIVEN = [
-    ("伟", "wei"), ("芳", "fang"), ("娜", "na"), ("敏", "min"), ("静", "jing"), ("丽", "li"), ("强", "qiang"),
-    ("磊", "lei"), ("军", "jun"), ("洋", "yang"), ("勇", "yong"), ("艳", "yan"), ("杰", "jie"), ("涛", "tao"),
-    ("明", "ming"), ("超", "chao"), ("秀英", "xiuying"), ("霞", "xia"), ("平", "ping"), ("刚", "gang"), ("华", "hua"),
-    ("建国", "jianguo"), ("晓东", "xiaodong"), ("海燕", "haiyan"), ("雪", "xue"), ("婷", "ting"), ("浩", "hao"),
-    ("宇", "yu"), ("欣怡", "xinyi"), ("子涵", "zihan"), ("志强", "zhiqiang"), ("丽娟", "lijuan"), ("鹏", "peng"),
-    ("俊杰", "junjie"), ("佳琪", "jiaqi"), ("文博", "wenbo"), ("梦瑶", "mengyao"), ("建华", "jianhua"), ("颖", "ying"),
-]
-_EN_FIRST = ["Alice", "Bob", "Carol", "David", "Emma", "Frank", "Grace", "Henry", "Iris", "Jack", "Kevin", "Linda",
-             "Michael", "Nancy", "Oliver", "Peter", "Rachel", "Sam", "Tom", "Vivian", "William", "Zoe", "Daniel",
-             "Sophie", "Jason", "Amy", "Eric", "Cindy", "Ryan", "Helen"]
-_EN_LAST = [("Chen", "chen"), ("Smith", "smith"), ("Tan", "tan"), ("Lee", "lee"), ("Wong", "wong"),
-            ("Brown", "brown"), ("Johnson", "johnson"), ("Müller", "mueller"), ("Garcia", "garcia"),
-            ("Nguyen", "nguyen"), ("Lim", "lim"), ("Taylor", "taylor"), ("Wilson", "wilson"), ("Kumar", "kumar"),
-            ("Schmidt", "schmidt"), ("Ng", "ng"), ("Ho", "ho"), ("Zhang", "zhang"), ("Park", "park"),
-            ("Sato", "sato")]
-_ZH_TITLES = [("采购经理", 20), ("总经理", 10), ("采购专员", 12), ("技术总监", 8), ("生产经理", 8), ("财务经理", 6),
-              ("副总经理", 6), ("董事长", 3), ("项目经理", 8), ("行政主管", 4), ("工程师", 8), (None, 7)]
-_EN_TITLES = [("Purchasing Manager", 20), ("CEO", 6), ("Procurement Specialist", 12), ("CTO", 5),
-              ("Operations Director", 8), ("Finance Manager", 6), ("General Manager", 8), ("Project Manager", 10),
-              ("Engineering Lead", 8), ("Office Manager", 4), (None, 7)]
-_FREE_MAIL = ["qq.com", "163.com", "126.com", "sina.com", "foxmail.com"]
-
-_KINDS = [("call", 34), ("message", 20), ("visit", 15), ("email", 15), ("meeting", 8), ("note", 8)]
-_ZH_PRODUCTS = ["数控机床", "伺服电机", "包装机", "工业机器人", "ERP系统", "传感器", "激光切割机", "空压机", "检测设备",
-                "自动化产线", "冷水机", "注塑机"]
-_EN_PRODUCTS = ["CNC machines", "servo motors", "packaging line", "industrial robots", "ERP licences", "sensors",
-                "laser cutter", "air compressors", "test equipment", "automation line", "chillers",
-                "injection moulding machines"]
-_SUMMARIES: dict[tuple[str, str], list[str]] = {
-    ("zh", "call"): [
-        "电话沟通{p}报价，{c}觉得价格偏高，希望再降{pct}%", "和{c}电话确认交期，月底前可以发货",
-        "电话回访，{c}反馈上批货质量稳定，准备追加{n}台", "打电话约拜访时间，{c}说这两周比较忙",
-        "跟进付款进度，{c}说财务本周内安排", "电话了解需求：明年计划新增{n}条产线，需要{p}",
-        "{c}来电咨询{p}的售后维保政策", "电话沟通合同条款，{c}要求账期改成60天",
-    ],
-    ("zh", "message"): [
-        "微信发了{p}样品照片给{c}，对方说先内部讨论", "微信上{c}要了最新价格表", "微信提醒{c}确认订单数量",
-        "{c}微信发来技术图纸，需要我们评估", "节日问候{c}，顺便提了新品{p}",
-    ],
-    ("zh", "visit"): [
-        "上门拜访{c}，参观了生产线，了解到明年有扩产计划", "拜访客户，演示了{p}样机，技术部反馈不错",
-        "到公司当面谈合同条款，付款方式还需内部审批", "陪技术同事现场调试{p}，{c}很满意",
-        "拜访{c}，送样品并介绍{p}新功能", "到厂里处理投诉：{n}台设备异响，已安排更换配件",
-    ],
-    ("zh", "email"): [
-        "发了{p}报价单和产品目录给{c}", "邮件发送修改后的合同草稿", "邮件回复{c}关于{p}参数的问题",
-        "发送{n}台{p}的正式报价，有效期30天", "邮件发了对账单，请{c}核对",
-    ],
-    ("zh", "meeting"): [
-        "在客户公司开会讨论{p}方案，参会{n}人", "视频会议：和{c}及其技术团队过{p}技术规格",
-        "年度合作回顾会，{c}提出希望增加培训", "招标澄清会，竞品共{n}家参与",
-    ],
-    ("zh", "note"): [
-        "客户年底预算已冻结，明年一季度再跟", "竞品报价低{pct}%，关键决策人是{c}",
-        "客户内部在换ERP，采购暂停", "听说客户拿到新订单，产能吃紧，可能需要{p}",
-    ],
-    ("en", "call"): [
-        "Called {c} about the {p} quote; they want {pct}% off", "Phone check-in: {c} confirmed delivery by month end",
-        "Follow-up call, {c} is happy with the last batch and may add {n} units",
-        "Called to book a visit; {c} is busy for two weeks", "Chased payment; {c} says finance pays this week",
-        "Needs call: {n} new lines next year, they will need {p}", "{c} called about the {p} service contract",
-    ],
-    ("en", "message"): [
-        "WeChat: sent {p} sample photos to {c}, they will discuss internally", "WeChat: {c} asked for the price list",
-        "Reminded {c} to confirm order quantities", "{c} sent drawings over WeChat for us to review",
-    ],
-    ("en", "visit"): [
-        "Visited {c}, toured the plant; they plan to expand next year", "On-site demo of the {p}, engineers liked it",
-        "Met in person on contract terms; payment terms need internal approval",
-        "Site visit with our engineer to commission the {p}; {c} satisfied",
-        "Dropped off samples and walked {c} through the new {p}",
-    ],
-    ("en", "email"): [
-        "Emailed the {p} quote and catalogue to {c}", "Sent the revised contract draft",
-        "Answered {c}'s questions on {p} specs", "Sent a formal quote for {n} {p}, valid 30 days",
-    ],
-    ("en", "meeting"): [
-        "Meeting at their office on the {p} proposal, {n} people", "Video call with {c} and engineering on {p} specs",
-        "Annual review with {c}; they want more training", "Tender clarification meeting, {n} competitors",
-    ],
-    ("en", "note"): [
-        "Budget frozen until Q1", "Competitor is {pct}% cheaper; decision maker is {c}",
-        "They are switching ERP, purchasing on hold", "Heard they won a big order; capacity is tight",
-    ],
-}
-_ZH_NEXT = [
-    "发送报价", "安排样品", "再次拜访", "跟进合同签署", "催收货款", "电话确认需求", "安排技术交流", "确认订单数量",
-    "发送对账单", "约老板见面",
-]
-_EN_NEXT = ["Send quote", "Ship samples", "Follow-up visit", "Chase contract signature", "Collect payment",
-            "Confirm requirements by phone", "Arrange a technical demo", "Confirm order quantities",
-            "Send statement", "Meet the owner"]
-_ZH_DONE_NOTES = ["已完成", "已发", "客户已确认", None, None]
-_EN_DONE_NOTES = ["Done", "Sent", "Confirmed by customer", None, None]
-_ZH_RELEASE = [
-    "客户暂无需求", "联系不上对接人", "客户已选竞品", "预算不足，明年再看", "不是目标客户", "转给更合适的同事",
-]
-_EN_RELEASE = ["No demand at the moment", "Cannot reach the contact", "Went with a competitor",
-               "No budget until next year", "Not a target customer"]
-_RECYCLE_REASON = "No follow-up for {n} days (pool.recycle_no_follow_up_days)"
-_IMPORT_REASONS = ["Imported: trade show leads", "Imported: website enquiries", "导入：展会名单", "导入：老系统客户"]
-
-DEFAULT_REPS: list[tuple[str, str]] = [
-    ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
-    ("liuyang", "刘洋"), ("carol", "Carol Wong"), ("chenjing", "陈静"), ("david", "David Lim"), ("zhaomin", "赵敏"),
-]
-
 
 # --------------------------------------------------------------------------- helpers
 
@@ -339,20 +114,20 @@ class _Generator:
         self.forgotten_days = forgotten_days
         self.log = log
         rng = self.rng
-        self.zh_city = _Pick(rng, [((c, code, d), w) for c, w, code, d in _ZH_CITIES])
-        self.en_city = _Pick(rng, [((c, prefix, n), w) for c, w, prefix, n in _EN_CITIES])
-        self.zh_suffix = _Pick(rng, _ZH_SUFFIXES)
-        self.en_suffix = _Pick(rng, _EN_SUFFIXES)
-        self.size = _Pick(rng, _SIZES)
-        self.grade = _Pick(rng, _GRADES)
-        self.zh_source = _Pick(rng, _ZH_SOURCES)
-        self.en_source = _Pick(rng, _EN_SOURCES)
-        self.zh_tag = _Pick(rng, _ZH_TAGS)
-        self.en_tag = _Pick(rng, _EN_TAGS)
-        self.surname = _Pick(rng, [((s, p), w) for s, p, w in _SURNAMES])
-        self.zh_title = _Pick(rng, _ZH_TITLES)
-        self.en_title = _Pick(rng, _EN_TITLES)
-        self.kind = _Pick(rng, _KINDS)
+        self.zh_city = _Pick(rng, [((c, code, d), w) for c, w, code, d in vocab.ZH_CITIES])
+        self.en_city = _Pick(rng, [((c, prefix, n), w) for c, w, prefix, n in vocab.EN_CITIES])
+        self.zh_suffix = _Pick(rng, vocab.ZH_SUFFIXES)
+        self.en_suffix = _Pick(rng, vocab.EN_SUFFIXES)
+        self.size = _Pick(rng, vocab.SIZES)
+        self.grade = _Pick(rng, vocab.GRADES)
+        self.zh_source = _Pick(rng, vocab.ZH_SOURCES)
+        self.en_source = _Pick(rng, vocab.EN_SOURCES)
+        self.zh_tag = _Pick(rng, vocab.ZH_TAGS)
+        self.en_tag = _Pick(rng, vocab.EN_TAGS)
+        self.surname = _Pick(rng, [((s, p), w) for s, p, w in vocab.SURNAMES])
+        self.zh_title = _Pick(rng, vocab.ZH_TITLES)
+        self.en_title = _Pick(rng, vocab.EN_TITLES)
+        self.kind = _Pick(rng, vocab.KINDS)
 
     # ------------------------------------------------------------------ time
 
@@ -377,12 +152,12 @@ class _Generator:
     def zh_person(self) -> tuple[str, str, str]:
         """(name, surname pinyin, given pinyin)."""
         surname, sp = self.surname()
-        given, gp = self.rng.choice(_GIVEN)
+        given, gp = self.rng.choice(vocab.GIVEN)
         return surname + given, sp, gp
 
     def en_person(self) -> tuple[str, str, str]:
-        first = self.rng.choice(_EN_FIRST)
-        last, ascii_last = self.rng.choice(_EN_LAST)
+        first = self.rng.choice(vocab.EN_FIRST)
+        last, ascii_last = self.rng.choice(vocab.EN_LAST)
         return f"{first} {last}", first.lower(), ascii_last
 
     def mobile(self) -> str:
@@ -477,17 +252,17 @@ def _rep_list(reps: Sequence[tuple[str, str]] | int) -> list[tuple[str, str]]:
             if handle not in {h for h, _ in out}:
                 out.append((handle, name))
         return out
-    out = list(DEFAULT_REPS[:reps])
+    out = list(vocab.DEFAULT_REPS[:reps])
     rng = random.Random(reps)  # names only; independent of the data seed
     seen = {h for h, _ in out}
     while len(out) < reps:
         if rng.random() < 0.65:
-            surname, sp, _w = rng.choice(_SURNAMES)
-            given, gp = rng.choice(_GIVEN)
+            surname, sp, _w = rng.choice(vocab.SURNAMES)
+            given, gp = rng.choice(vocab.GIVEN)
             handle, name = sp + gp, surname + given
         else:
-            first = rng.choice(_EN_FIRST)
-            last, ascii_last = rng.choice(_EN_LAST)
+            first = rng.choice(vocab.EN_FIRST)
+            last, ascii_last = rng.choice(vocab.EN_LAST)
             handle, name = f"{first.lower()}.{ascii_last}", f"{first} {last}"
         base, n = handle, 2
         while handle in seen:
@@ -624,19 +399,19 @@ def _make_customer(gen: _Generator, taken: set[str]) -> _Cust:
     rng = gen.rng
     lang = "zh" if rng.random() < 0.7 else "en"
     for attempt in range(30):
-        industry = rng.choice(_INDUSTRIES)
+        industry = rng.choice(vocab.INDUSTRIES)
         if lang == "zh":
             city, _code, _districts = gen.zh_city()
-            (a, ap), (b, bp) = rng.sample(_BRAND_CHARS, 2)
+            (a, ap), (b, bp) = rng.sample(vocab.BRAND_CHARS, 2)
             prefix = city if rng.random() < 0.6 else ""
             if attempt >= 10:
-                prefix += rng.choice(["", "新", "华"]) + rng.choice(_BRAND_CHARS)[0]
+                prefix += rng.choice(["", "新", "华"]) + rng.choice(vocab.BRAND_CHARS)[0]
             name = f"{prefix}{a}{b}{industry[0]}{gen.zh_suffix()}"
             domain = f"{ap}{bp}{industry[1]}.com" if rng.random() < 0.7 else f"{ap}{bp}.com.cn"
         else:
             city, _prefix, _digits = gen.en_city()
-            brand = rng.choice(_EN_BRAND_A) + rng.choice(_EN_BRAND_B)
-            middle = industry[3] if rng.random() < 0.8 else f"{rng.choice(_EN_BRAND_A)} {industry[3]}"
+            brand = rng.choice(vocab.EN_BRAND_A) + rng.choice(vocab.EN_BRAND_B)
+            middle = industry[3] if rng.random() < 0.8 else f"{rng.choice(vocab.EN_BRAND_A)} {industry[3]}"
             if attempt >= 10:
                 middle = f"{rng.choice(['Asia', 'Global', 'International', 'Pacific'])} {middle}"
             name = f"{brand} {middle} {gen.en_suffix()}"
@@ -764,16 +539,16 @@ def _owned_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
             recycled = times[split - 1] + timedelta(days=15, hours=rng.randint(1, 20))
             if recycled < c.claimed_at:
                 released = recycled
-            c.events.append((released, "recycle", previous, None, None, _RECYCLE_REASON.format(n=15)))
+            c.events.append((released, "recycle", previous, None, None, vocab.RECYCLE_REASON.format(n=15)))
         else:
-            reason = rng.choice(_ZH_RELEASE if c.lang == "zh" else _EN_RELEASE)
+            reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
             c.events.append((released, "release", previous, None, previous, reason))
         c.events.append((c.claimed_at, "claim", None, owner, owner, None))
     else:
         # Imported into the pool, claimed later.
         c.claimed_at = times[0] - timedelta(days=rng.randint(0, 20), minutes=rng.randint(5, 600))
         c.created_at = c.claimed_at - timedelta(days=rng.randint(1, 300), minutes=rng.randint(5, 600))
-        c.events.append((c.created_at, "create", None, None, None, rng.choice(_IMPORT_REASONS)))
+        c.events.append((c.created_at, "create", None, None, None, rng.choice(vocab.IMPORT_REASONS)))
         c.events.append((c.claimed_at, "claim", None, owner, owner, None))
     c.follow_ups = _history_rows(gen, c, times, authors, open_due=due)
 
@@ -785,7 +560,7 @@ def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
         c.created_at = gen.now - timedelta(days=rng.randint(1, 500), minutes=rng.randint(0, 1440))
         by = rng.choice(rep_ids) if rng.random() < 0.5 else None
         c.created_by = by
-        c.events.append((c.created_at, "create", None, None, by, rng.choice(_IMPORT_REASONS)))
+        c.events.append((c.created_at, "create", None, None, by, rng.choice(vocab.IMPORT_REASONS)))
         if rng.random() < 0.03:
             c.archived_at = c.created_at + (gen.now - c.created_at) * rng.uniform(0.2, 0.9)
         return
@@ -801,10 +576,10 @@ def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
     if idle > timedelta(days=16) and rng.random() < 0.6:
         at = last + timedelta(days=15, hours=rng.randint(1, 20))
         c.events.append((min(at, gen.now - timedelta(hours=1)), "recycle", previous, None, None,
-                         _RECYCLE_REASON.format(n=15)))
+                         vocab.RECYCLE_REASON.format(n=15)))
     else:
         at = last + (gen.now - last) * rng.uniform(0.05, 0.5)
-        reason = rng.choice(_ZH_RELEASE if c.lang == "zh" else _EN_RELEASE)
+        reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
         c.events.append((at, "release", previous, None, previous, reason))
     c.follow_ups = _history_rows(gen, c, times, [previous] * n, open_due=None)
 
@@ -815,14 +590,14 @@ def _history_rows(
     """One customer's follow-ups, oldest first; only the last may leave an open task."""
     rng = gen.rng
     zh = c.lang == "zh"
-    next_actions = _ZH_NEXT if zh else _EN_NEXT
-    done_notes = _ZH_DONE_NOTES if zh else _EN_DONE_NOTES
+    next_actions = vocab.ZH_NEXT if zh else vocab.EN_NEXT
+    done_notes = vocab.ZH_DONE_NOTES if zh else vocab.EN_DONE_NOTES
     rows: list[list[Any]] = []
     n = len(times)
     for i, (at, author) in enumerate(zip(times, authors, strict=True)):
         kind = gen.kind()
         lang = c.lang if rng.random() < 0.9 else ("en" if zh else "zh")
-        template = rng.choice(_SUMMARIES[(lang, kind)])
+        template = rng.choice(vocab.SUMMARIES[(lang, kind)])
         row: list[Any] = [
             0, c.id, None, author, at, kind, template, None, None, None, None, None, None, None,
             min(at + timedelta(minutes=rng.randint(0, 90)), gen.now), lang,
@@ -853,7 +628,7 @@ def _history_rows(
     # Text is filled last so products and numbers vary per row.
     for row in rows:
         template = row[F_SUMMARY]
-        products = _ZH_PRODUCTS if row[F_LANG] == "zh" else _EN_PRODUCTS
+        products = vocab.ZH_PRODUCTS if row[F_LANG] == "zh" else vocab.EN_PRODUCTS
         row[F_SUMMARY] = template.format(
             c="{c}", p=rng.choice(products) if "{p}" in template else "", n=rng.randint(2, 12),
             pct=rng.choice((3, 5, 8, 10, 15)),
@@ -866,21 +641,22 @@ def _history_rows(
 def _customer_row(gen: _Generator, c: _Cust) -> dict[str, Any]:
     rng = gen.rng
     if c.lang == "zh":
-        city, code, districts = next((x, code, d) for x, _w, code, d in _ZH_CITIES if x == c.city)
-        address = f"{city}市{rng.choice(districts)}{rng.choice(_ZH_ROADS)}{rng.randint(1, 999)}{rng.choice(_ZH_PLACES)}"
+        city, code, districts = next((x, code, d) for x, _w, code, d in vocab.ZH_CITIES if x == c.city)
+        road, place = rng.choice(vocab.ZH_ROADS), rng.choice(vocab.ZH_PLACES)
+        address = f"{city}市{rng.choice(districts)}{road}{rng.randint(1, 999)}{place}"
         phone = f"{code}-{rng.randint(2, 8)}{rng.randint(0, 9_999_999):07d}"[: len(code) + 9] if rng.random() < 0.6 \
             else None
         source = gen.zh_source()
         industry_label = c.industry[2]
-        notes = rng.choice(_ZH_NOTES).format(n=rng.randint(1, 9)) if rng.random() < 0.15 else None
+        notes = rng.choice(vocab.ZH_NOTES).format(n=rng.randint(1, 9)) if rng.random() < 0.15 else None
     else:
-        prefix, digits = next((p, d) for x, _w, p, d in _EN_CITIES if x == c.city)
-        address = f"{rng.randint(1, 300)} {rng.choice(_EN_STREETS)}, {c.city}"
+        prefix, digits = next((p, d) for x, _w, p, d in vocab.EN_CITIES if x == c.city)
+        address = f"{rng.randint(1, 300)} {rng.choice(vocab.EN_STREETS)}, {c.city}"
         phone = f"{prefix}{rng.randint(2, 9)}{rng.randint(0, 10 ** (digits - 1) - 1):0{digits - 1}d}" \
             if rng.random() < 0.6 else None
         source = gen.en_source()
         industry_label = c.industry[4]
-        notes = rng.choice(_EN_NOTES).format(n=rng.randint(1, 9)) if rng.random() < 0.15 else None
+        notes = rng.choice(vocab.EN_NOTES).format(n=rng.randint(1, 9)) if rng.random() < 0.15 else None
     email = f"{rng.choice(['info', 'sales', 'purchase', 'contact'])}@{c.domain}" if rng.random() < 0.4 else None
     c.address = address
     return {
@@ -969,7 +745,7 @@ def _contact_row(gen: _Generator, c: _Cust, contact_id: int, *, primary: bool) -
         if roll < 0.45:
             email: str | None = f"{gp}.{sp}@{c.domain}"
         elif roll < 0.7:
-            email = f"{rng.randint(100_000, 2_999_999_999)}@{rng.choice(_FREE_MAIL)}"
+            email = f"{rng.randint(100_000, 2_999_999_999)}@{rng.choice(vocab.FREE_MAIL)}"
         else:
             email = None
         wechat = rng.choice([f"{sp}{gp}{rng.randint(1, 999)}", f"wxid_{rng.getrandbits(40):010x}", None, None]) \
