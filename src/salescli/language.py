@@ -27,12 +27,21 @@ from salescli.i18n import (
 
 
 def _config_language() -> str:
-    from salescli.config import read_raw
+    """`[user] lang` from the config file; read on every start, so kept cheap: the TOML
+    parser is only imported when the file mentions `lang` at all."""
     from salescli.paths import config_path
 
     try:
-        user = read_raw(config_path()).get("user", {})
-    except BadInputError:
+        text = config_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # a missing file is normal; an unreadable one is reported by the command
+    if "lang" not in text:
+        return ""
+    import tomllib
+
+    try:
+        user = tomllib.loads(text).get("user", {})
+    except tomllib.TOMLDecodeError:
         return ""  # a broken config is reported by the command that loads it
     value = user.get("lang", "") if isinstance(user, dict) else ""
     return value if isinstance(value, str) else ""
