@@ -116,8 +116,8 @@ def _build_small(path: Path, user: str) -> None:
 
     from salescli.paths import url_for
     from salescli.services.demo import demo_reps
-    from salescli.services.seed import generate
     from salescli.store.engine import open_store
+    from salescli.store.seed import generate
 
     store = open_store(url_for(str(path)))
     try:

@@ -6,7 +6,7 @@
     .venv/bin/python benchmarks/generate.py --customers 10000 --follow-ups 100000          # smaller
 
 The store is created through `open_store`, so it has the real (Alembic) schema; the data
-comes from `salescli.services.seed.generate` with a fixed seed and clock, so two builds are
+comes from `salescli.store.seed.generate` with a fixed seed and clock, so two builds are
 identical. On SQLite the load runs with synchronous=OFF and a large page cache (bulk load
 only; the file is a normal WAL store afterwards).
 """
@@ -41,8 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from salescli.paths import sqlite_path, url_for
-    from salescli.services.seed import generate
     from salescli.store.engine import open_store
+    from salescli.store.seed import generate
 
     url = url_for(args.target)
     path = sqlite_path(url)

@@ -114,7 +114,7 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
     from sqlalchemy import and_, func, select
 
     from salescli.paths import url_for
-    from salescli.services import seed
+    from salescli.store import seed
     from salescli.store.engine import open_store
     from salescli.store.models import Contact, Customer, FollowUp, OwnershipEvent, User
 
@@ -189,7 +189,7 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
 
 def test_generate_needs_an_aware_clock(backend: str) -> None:
     from salescli.paths import url_for
-    from salescli.services import seed
+    from salescli.store import seed
     from salescli.store.engine import open_store
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))

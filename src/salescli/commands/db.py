@@ -13,24 +13,19 @@ app = typer.Typer(no_args_is_help=True)
 @app.command("path", help=_("Print where the store is (a file path or a database URL)."))
 def path() -> None:
     from salescli.config import load
-    from salescli.services.context import store_url
-    from salescli.store.engine import describe
+    from salescli.services.stats import store_location
 
-    typer.echo(describe(store_url(load())))
+    typer.echo(store_location(load()))
 
 
 @app.command("upgrade", help=_("Create the store or bring its schema up to date (normally automatic)."))
 def upgrade() -> None:
     from salescli.config import load
     from salescli.render import message
-    from salescli.services.context import store_url
-    from salescli.store.engine import describe, open_store
-    from salescli.store.schema import HEAD
+    from salescli.services.stats import upgrade_store
 
-    config = load()
-    url = store_url(config)
-    open_store(url, busy_timeout_ms=config.get("store.busy_timeout_ms")).dispose()
-    message(_("The store {where} is at schema {revision}.").format(where=describe(url), revision=HEAD))
+    where, revision = upgrade_store(load())
+    message(_("The store {where} is at schema {revision}.").format(where=where, revision=revision))
 
 
 @app.command("info", help=_("The store's location, schema version and record counts."))

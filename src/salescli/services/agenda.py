@@ -15,15 +15,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlmodel import Session
-
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.errors import BadInputError
 from salescli.i18n import N_, _
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
-from salescli.store.models import Contact, Customer
+from salescli.store.engine import Session
+from salescli.store.queries import contacts as contact_queries
+from salescli.store.queries import customers as customer_queries
 from salescli.views import Column
 
 
@@ -88,14 +87,7 @@ def _birthdays(session: Session, q: AgendaQuery) -> list[dict[str, Any]]:
     day_of = {}
     for md, day in window:
         day_of.setdefault(md, day)
-    rows = session.execute(
-        select(Contact, Customer.name)
-        .join(Customer, Customer.id == Contact.customer_id)
-        .where(
-            Customer.owner_id == q.ctx.user_id, Customer.archived.is_(False), Contact.archived.is_(False),
-            Contact.birthday_md.in_(list(day_of)),
-        )
-    ).all()
+    rows = contact_queries.birthdays(session, q.ctx.user_id, list(day_of))
     items = []
     for contact, customer_name in rows:
         on = day_of[contact.birthday_md]
@@ -140,12 +132,7 @@ def forgotten_customers(
     """
     limits = thresholds(ctx, days)
     cutoffs = forgotten_cutoffs(at, limits)
-    last = func.coalesce(Customer.last_contact_at, Customer.created_at)
-    by_grade = [and_(Customer.grade == g, last < cut) for g, cut in cutoffs.items()]
-    rows = session.execute(
-        select(Customer.id, Customer.name, Customer.grade, Customer.city, Customer.last_contact_at, Customer.created_at)
-        .where(Customer.owner_id == ctx.user_id, Customer.archived.is_(False), or_(*by_grade))
-    ).all()
+    rows = customer_queries.forgotten(session, ctx.user_id, cutoffs)
     items = []
     for cid, name, grade, city, last_contact, created in rows:
         since = last_contact or created

@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlmodel import Session
-
 from salescli.domain import dedupe
 from salescli.domain.agenda import parse_birthday
 from salescli.errors import BadInputError, NotFoundError
@@ -16,6 +13,7 @@ from salescli.services.context import Context
 from salescli.services.customers import contact_view
 from salescli.services.lookup import resolve_contact, resolve_customer
 from salescli.store.models import Contact, Customer
+from salescli.store.queries import contacts as queries
 
 
 @dataclass
@@ -69,30 +67,19 @@ def _fields(data: ContactInput, region: str) -> dict[str, Any]:
     return out
 
 
-def _clear_other_primaries(session: Session, customer_id: int, keep_id: int) -> None:
-    session.execute(
-        update(Contact)
-        .where(Contact.customer_id == customer_id, Contact.id != keep_id, Contact.is_primary.is_(True))
-        .values(is_primary=False)
-    )
-
-
 def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> dict[str, Any]:
     if data.name is None or not _clean(data.name):
         raise BadInputError(_("The contact name cannot be empty."))
     fields = _fields(data, ctx.setting("import.default_region"))
     with ctx.store.session(write=True) as session:
         customer = resolve_customer(session, customer_ref)
-        has_contacts = session.execute(
-            select(Contact.id).where(Contact.customer_id == customer.id, Contact.archived.is_(False)).limit(1)
-        ).first()
         # The first contact of a customer is its primary one unless said otherwise.
-        fields.setdefault("is_primary", has_contacts is None)
+        fields.setdefault("is_primary", not queries.has_live(session, customer.id))
         contact = Contact(customer_id=customer.id, created_at=ctx.now, **fields)
         session.add(contact)
         session.flush()
         if contact.is_primary:
-            _clear_other_primaries(session, customer.id, contact.id)
+            queries.clear_other_primaries(session, customer.id, contact.id)
         view = contact_view(contact)
         view["customer"] = customer.name
         return view
@@ -101,18 +88,11 @@ def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> dict[str
 def list_contacts(ctx: Context, customer_ref: str | None) -> list[dict[str, Any]]:
     """One customer's contacts, or every contact of the acting user's customers."""
     with ctx.store.session() as session:
-        query = (
-            select(Contact, Customer.name)
-            .join(Customer, Customer.id == Contact.customer_id)
-            .where(Contact.archived.is_(False))
-        )
         if customer_ref:
             customer = resolve_customer(session, customer_ref)
-            query = query.where(Contact.customer_id == customer.id)
+            rows = queries.with_customer_names(session, customer_id=customer.id)
         else:
-            query = query.where(Customer.owner_id == ctx.user_id, Customer.archived.is_(False))
-        query = query.order_by(Customer.name, Contact.is_primary.desc(), Contact.name, Contact.id)
-        rows = session.execute(query).all()
+            rows = queries.with_customer_names(session, owner_id=ctx.user_id)
     out = []
     for contact, customer_name in rows:
         view = contact_view(contact)
@@ -144,7 +124,7 @@ def edit_contact(
             setattr(contact, name, value)
         session.flush()
         if contact.is_primary:
-            _clear_other_primaries(session, contact.customer_id, contact.id)
+            queries.clear_other_primaries(session, contact.customer_id, contact.id)
         view = contact_view(contact)
         view["customer"] = session.get(Customer, contact.customer_id).name
         return view

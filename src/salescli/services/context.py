@@ -59,17 +59,16 @@ class Context:
 def open_context(*, config: Config | None = None) -> Context:
     """Open the store and identify the acting user; the first user of a store is created
     on the spot (solo use needs no setup), later unknown users are refused."""
-    from sqlalchemy import func, select
-
     from salescli.store.models import User
+    from salescli.store.queries import users as user_queries
 
     config = config or load_config()
     handle = acting_handle(config)
     now = clock.now()
     store = open_store(store_url(config), busy_timeout_ms=config.get("store.busy_timeout_ms"))
     with store.session() as session:
-        user = session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
-        users = 0 if user is not None else session.execute(select(func.count(User.id))).scalar_one()
+        user = user_queries.by_handle(session, handle)
+        users = 0 if user is not None else user_queries.count_users(session)
     if user is None and users:
         raise NotFoundError(
             _(
@@ -79,7 +78,7 @@ def open_context(*, config: Config | None = None) -> Context:
         )
     if user is None:
         with store.session(write=True) as session:
-            existing = session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
+            existing = user_queries.by_handle(session, handle)
             if existing is None:
                 existing = User(handle=handle, display_name=handle, role="admin", created_at=now)
                 session.add(existing)

@@ -5,18 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
-from sqlalchemy.orm import aliased
-from sqlmodel import Session
-
 from salescli.domain import dedupe
 from salescli.domain.vocab import GRADES, SIZES
 from salescli.errors import BadInputError, RefusedError
 from salescli.i18n import _
 from salescli.services.context import Context
 from salescli.services.lookup import resolve_customer
-from salescli.services.ownership import check_cap, record_event
-from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
+from salescli.services.ownership import check_cap
+from salescli.store.engine import Session
+from salescli.store.models import Contact, Customer, FollowUp
+from salescli.store.queries import contacts as contact_queries
+from salescli.store.queries import customers as queries
+from salescli.store.queries import follow_ups as follow_up_queries
+from salescli.store.queries import ownership as ownership_queries
+from salescli.store.queries import users as user_queries
 
 EDITABLE = ("name", "industry", "size", "city", "address", "source", "grade", "phone", "email", "notes")
 SORTS = ("name", "last_contact", "created")
@@ -73,33 +75,11 @@ def _validate(data: CustomerInput, *, adding: bool) -> None:
             raise BadInputError(_("A tag cannot be empty."))
 
 
-def _exact_duplicates(
-    session: Session, key: str | None, phone: str | None, email: str | None, exclude: int | None = None
-) -> list[Customer]:
-    conditions = []
-    if key:
-        conditions.append(Customer.name_key == key)
-    if phone:
-        conditions.append(Customer.phone_key == phone)
-        conditions.append(Customer.id.in_(select(Contact.customer_id).where(Contact.phone_key == phone)))
-    if email:
-        conditions.append(Customer.email_key == email)
-        conditions.append(Customer.id.in_(select(Contact.customer_id).where(Contact.email_key == email)))
-    if not conditions:
-        return []
-    query = select(Customer).where(or_(*conditions)).order_by(Customer.id).limit(5)
-    if exclude is not None:
-        query = query.where(Customer.id != exclude)
-    return list(session.execute(query).scalars())
-
-
 def _similar(session: Session, key: str, exclude: set[int]) -> list[dict[str, Any]]:
-    rows = session.execute(select(Customer.id, Customer.name_key).where(Customer.archived.is_(False)))
-    found = dedupe.similar_names(key, ((i, k) for i, k in rows if i not in exclude))
+    found = dedupe.similar_names(key, ((i, k) for i, k in queries.live_name_keys(session) if i not in exclude))
     if not found:
         return []
-    ids = [i for i, _ in found]
-    names = dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids))).all())
+    names = queries.names_by_id(session, [i for i, _ in found])
     return [{"id": i, "name": names[i], "score": round(score)} for i, score in found]
 
 
@@ -109,16 +89,14 @@ def _match_reason(
     """Which dedupe key matched, so the rep knows what to check."""
     if key and customer.name_key == key:
         return _("same name")
-    contacts = session.execute(
-        select(Contact.phone_key, Contact.email_key).where(Contact.customer_id == customer.id)
-    ).all()
+    contacts = contact_queries.keys_of(session, customer.id)
     if phone and (customer.phone_key == phone or any(p == phone for p, _e in contacts)):
         return _("same phone")
     return _("same email")
 
 
 def _duplicate_details(session: Session, customer: Customer) -> list[str]:
-    owner = session.get(User, customer.owner_id).handle if customer.owner_id else _("in the pool")
+    owner = user_queries.handle_of(session, customer.owner_id) or _("in the pool")
     lines = [f"  #{customer.id} {customer.name}"]
     facts = [
         (_("owner"), owner),
@@ -128,13 +106,8 @@ def _duplicate_details(session: Session, customer: Customer) -> list[str]:
         (_("status"), _("archived") if customer.archived else None),
     ]
     lines += [f"    {label}: {value}" for label, value in facts if value]
-    contacts = session.execute(
-        select(Contact.name, Contact.phone, Contact.email)
-        .where(Contact.customer_id == customer.id, Contact.archived.is_(False))
-        .order_by(Contact.is_primary.desc(), Contact.id)
-        .limit(3)
-    ).all()
-    lines += [f"    {_('contact')}: " + ", ".join(v for v in row if v) for row in contacts]
+    contacts = contact_queries.live_of(session, customer.id)[:3]
+    lines += [f"    {_('contact')}: " + ", ".join(v for v in (c.name, c.phone, c.email) if v) for c in contacts]
     return lines
 
 
@@ -146,7 +119,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
     phone_key = dedupe.phone_key(data.phone, region)
     email_key = dedupe.email_key(data.email)
     with ctx.store.session(write=True) as session:
-        duplicates = _exact_duplicates(session, key, phone_key, email_key)
+        duplicates = queries.exact_duplicates(session, key, phone_key, email_key)
         if duplicates and not force:
             first = duplicates[0]
             raise RefusedError(
@@ -175,7 +148,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         )
         session.add(customer)
         session.flush()
-        _add_tags(session, customer.id, data.tags)
+        queries.add_tags(session, customer.id, _clean_tags(data.tags))
         if on_contact:
             session.add(
                 Contact(
@@ -184,7 +157,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
                     is_primary=True, created_at=ctx.now,
                 )
             )
-        record_event(
+        ownership_queries.record_event(
             session, customer_id=customer.id, kind="create", at=ctx.now,
             to_user_id=ctx.user_id, by_user_id=ctx.user_id,
         )
@@ -193,28 +166,11 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
     return AddResult(customer=card, similar=similar)
 
 
-def _add_tags(session: Session, customer_id: int, tags: list[str]) -> None:
-    wanted = {t.strip() for t in tags if t.strip()}
-    if not wanted:
-        return
-    have = set(
-        session.execute(select(CustomerTag.tag).where(CustomerTag.customer_id == customer_id)).scalars()
-    )
-    new = sorted(wanted - have)
-    if new:
-        session.execute(insert(CustomerTag), [{"customer_id": customer_id, "tag": t} for t in new])
-
-
-def _tags(session: Session, customer_id: int) -> list[str]:
-    return list(
-        session.execute(
-            select(CustomerTag.tag).where(CustomerTag.customer_id == customer_id).order_by(CustomerTag.tag)
-        ).scalars()
-    )
+def _clean_tags(tags: list[str]) -> list[str]:
+    return sorted({t.strip() for t in tags if t.strip()})
 
 
 def _summary(session: Session, customer: Customer) -> dict[str, Any]:
-    owner = session.get(User, customer.owner_id) if customer.owner_id else None
     return {
         "id": customer.id,
         "name": customer.name,
@@ -226,20 +182,14 @@ def _summary(session: Session, customer: Customer) -> dict[str, Any]:
         "source": customer.source,
         "phone": customer.phone,
         "email": customer.email,
-        "tags": _tags(session, customer.id),
-        "owner": owner.handle if owner else None,
+        "tags": queries.tags_of(session, customer.id),
+        "owner": user_queries.handle_of(session, customer.owner_id),
         "claimed_at": customer.claimed_at,
         "last_contact_at": customer.last_contact_at,
         "created_at": customer.created_at,
         "archived": customer.archived,
         "notes": customer.notes,
     }
-
-
-_LIST_FIELDS = (
-    "id", "name", "grade", "city", "industry", "size", "source", "phone", "email",
-    "last_contact_at", "created_at", "archived",
-)
 
 
 @dataclass
@@ -262,67 +212,23 @@ def list_customers(ctx: Context, flt: ListFilter) -> list[dict[str, Any]]:
         raise BadInputError(_("--limit must be at least 1."))
     if flt.grade and flt.grade.upper() not in GRADES:
         raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=flt.grade))
-    open_task = and_(FollowUp.customer_id == Customer.id, FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-    next_due = select(func.min(FollowUp.due_on)).where(open_task).correlate(Customer).scalar_subquery()
-    open_count = select(func.count(FollowUp.id)).where(open_task).correlate(Customer).scalar_subquery()
-    tag_alias = aliased(CustomerTag)
-    tags = (
-        select(func.aggregate_strings(tag_alias.tag, "\x1f"))
-        .where(tag_alias.customer_id == Customer.id)
-        .correlate(Customer)
-        .scalar_subquery()
-    )
-    owner = aliased(User)
-    query = (
-        # Plain columns, not Customer entities: a 100k-row --all listing must not build ORM objects.
-        select(
-            *(getattr(Customer, name) for name in _LIST_FIELDS), owner.handle,
-            next_due.label("next_due"), open_count.label("open_tasks"), tags.label("tags"),
-        )
-        .outerjoin(owner, owner.id == Customer.owner_id)
-    )
-    if flt.scope == "mine":
-        query = query.where(Customer.owner_id == ctx.user_id, Customer.archived.is_(False))
-    elif flt.scope == "archived":
-        query = query.where(Customer.archived.is_(True))
-    else:
-        query = query.where(Customer.archived.is_(False))
-    if flt.grade:
-        query = query.where(Customer.grade == flt.grade.upper())
-    if flt.city:
-        query = query.where(func.lower(Customer.city) == flt.city.strip().lower())
-    if flt.industry:
-        query = query.where(func.lower(Customer.industry) == flt.industry.strip().lower())
-    for tag in flt.tags:
-        query = query.where(
-            Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag == tag.strip()))
-        )
-    if flt.search:
-        text = flt.search.strip()
-        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        key = dedupe.name_key(text)
-        query = query.where(
-            or_(
-                Customer.name.ilike(pattern, escape="\\"),
-                Customer.name_key.like(f"%{key}%") if key else Customer.name.ilike(pattern, escape="\\"),
-                Customer.city.ilike(pattern, escape="\\"),
-                Customer.notes.ilike(pattern, escape="\\"),
-                Customer.id.in_(select(Contact.customer_id).where(Contact.name.ilike(pattern, escape="\\"))),
-            )
-        )
-    if flt.sort == "name":
-        query = query.order_by(Customer.name, Customer.id)
-    elif flt.sort == "last_contact":
-        query = query.order_by(Customer.last_contact_at.is_(None), Customer.last_contact_at.desc(), Customer.id)
-    else:
-        query = query.order_by(Customer.created_at.desc(), Customer.id.desc())
-    if flt.limit:
-        query = query.limit(flt.limit)
     with ctx.store.session() as session:
-        rows = session.execute(query).all()
-    width = len(_LIST_FIELDS)
+        rows = queries.listing(
+            session,
+            owner_id=ctx.user_id if flt.scope == "mine" else None,
+            archived=flt.scope == "archived",
+            grade=flt.grade.upper() if flt.grade else None,
+            city=(flt.city or "").strip() or None,
+            industry=(flt.industry or "").strip() or None,
+            tags=[t.strip() for t in flt.tags],
+            search=(flt.search or "").strip() or None,
+            search_key=dedupe.name_key(flt.search) if flt.search and flt.search.strip() else None,
+            sort=flt.sort,
+            limit=flt.limit,
+        )
+    width = len(queries.LIST_FIELDS)
     return [
-        dict(zip(_LIST_FIELDS, row[:width], strict=True))
+        dict(zip(queries.LIST_FIELDS, row[:width], strict=True))
         | {
             "tags": sorted(row[width + 3].split("\x1f")) if row[width + 3] else [],
             "owner": row[width], "next_due_on": row[width + 1], "open_tasks": row[width + 2] or 0,
@@ -336,37 +242,17 @@ def customer_card(ctx: Context, ref: str) -> dict[str, Any]:
     with ctx.store.session() as session:
         customer = resolve_customer(session, ref)
         card = _summary(session, customer)
-        contacts = session.execute(
-            select(Contact).where(Contact.customer_id == customer.id, Contact.archived.is_(False))
-            .order_by(Contact.is_primary.desc(), Contact.id)
-        ).scalars()
-        card["contacts"] = [contact_view(c) for c in contacts]
-        author = aliased(User)
-        contact = aliased(Contact)
-        rows = session.execute(
-            select(FollowUp, author.handle, contact.name)
-            .join(author, author.id == FollowUp.author_id)
-            .outerjoin(contact, contact.id == FollowUp.contact_id)
-            .where(FollowUp.customer_id == customer.id)
-            .order_by(FollowUp.happened_at.desc(), FollowUp.id.desc())
-        ).all()
-        card["timeline"] = [follow_up_view(f, handle, name) for f, handle, name in rows]
+        card["contacts"] = [contact_view(c) for c in contact_queries.live_of(session, customer.id)]
+        card["timeline"] = [
+            follow_up_view(f, handle, name) for f, handle, name in follow_up_queries.timeline(session, customer.id)
+        ]
         card["open_tasks"] = sorted(
             (t for t in card["timeline"] if t["due_on"] is not None and t["closed_at"] is None),
             key=lambda t: (t["due_on"], t["id"]),
         )
-        from_user, to_user, by_user = aliased(User), aliased(User), aliased(User)
-        events = session.execute(
-            select(OwnershipEvent, from_user.handle, to_user.handle, by_user.handle)
-            .outerjoin(from_user, from_user.id == OwnershipEvent.from_user_id)
-            .outerjoin(to_user, to_user.id == OwnershipEvent.to_user_id)
-            .outerjoin(by_user, by_user.id == OwnershipEvent.by_user_id)
-            .where(OwnershipEvent.customer_id == customer.id)
-            .order_by(OwnershipEvent.at, OwnershipEvent.id)
-        ).all()
         card["ownership"] = [
             {"id": e.id, "kind": e.kind, "at": e.at, "from": f, "to": t, "by": b, "reason": e.reason}
-            for e, f, t, b in events
+            for e, f, t, b in ownership_queries.history(session, customer.id)
         ]
     return card
 
@@ -424,7 +310,7 @@ def edit_customer(
         if "email" in changes:
             changes["email_key"] = dedupe.email_key(changes["email"])
         if not force:
-            duplicates = _exact_duplicates(
+            duplicates = queries.exact_duplicates(
                 session, changes.get("name_key"), changes.get("phone_key"), changes.get("email_key"),
                 exclude=customer.id,
             )
@@ -440,12 +326,8 @@ def edit_customer(
         for name, value in changes.items():
             setattr(customer, name, value)
         customer.updated_at = ctx.now
-        _add_tags(session, customer.id, data.tags)
-        gone = {t.strip() for t in remove_tags}
-        if gone:
-            session.execute(
-                delete(CustomerTag).where(CustomerTag.customer_id == customer.id, CustomerTag.tag.in_(gone))
-            )
+        queries.add_tags(session, customer.id, _clean_tags(data.tags))
+        queries.remove_tags(session, customer.id, {t.strip() for t in remove_tags})
         session.flush()
         return _summary(session, customer)
 

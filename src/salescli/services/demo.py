@@ -40,8 +40,8 @@ def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: in
     from salescli import clock
     from salescli.config import load
     from salescli.paths import url_for
-    from salescli.services import seed as seeding
     from salescli.services.context import acting_handle
+    from salescli.store import seed as seeding
     from salescli.store.engine import open_store
 
     path = Path(path).expanduser()

@@ -6,17 +6,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import aliased
-from sqlmodel import Session
-
 from salescli.domain.vocab import KINDS
 from salescli.errors import BadInputError, NotFoundError, RefusedError
 from salescli.i18n import _
 from salescli.services.context import Context
 from salescli.services.customers import follow_up_view
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user
+from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, FollowUp, User
+from salescli.store.queries import follow_ups as queries
 
 
 @dataclass
@@ -73,21 +71,9 @@ def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
         session.flush()
         closed: list[int] = []
         if not data.keep_open:
-            closed = list(
-                session.execute(
-                    select(FollowUp.id).where(
-                        FollowUp.customer_id == customer.id, FollowUp.due_on.is_not(None),
-                        FollowUp.closed_at.is_(None), FollowUp.id != follow_up.id,
-                        FollowUp.happened_at <= happened_at,
-                    )
-                ).scalars()
-            )
+            closed = queries.open_task_ids(session, customer.id, up_to=happened_at, exclude_id=follow_up.id)
             if closed:
-                session.execute(
-                    update(FollowUp).where(FollowUp.id.in_(closed)).values(
-                        closed_at=ctx.now, closed_by_id=ctx.user_id, closed_by_follow_up_id=follow_up.id
-                    )
-                )
+                queries.close_tasks(session, closed, at=ctx.now, by_id=ctx.user_id, follow_up_id=follow_up.id)
         if customer.last_contact_at is None or happened_at > customer.last_contact_at:
             customer.last_contact_at = happened_at
         session.flush()
@@ -110,23 +96,8 @@ def query_open_tasks(
     session: Session, ctx: Context, *, before: date | None = None, on: date | None = None,
     user: str | None = None, everyone: bool = False,
 ) -> list[dict[str, Any]]:
-    contact = aliased(Contact)
-    assignee = aliased(User)
-    query = (
-        select(FollowUp, Customer.name, contact.name, assignee.handle)
-        .join(Customer, Customer.id == FollowUp.customer_id)
-        .outerjoin(contact, contact.id == FollowUp.contact_id)
-        .outerjoin(assignee, assignee.id == FollowUp.assignee_id)
-        .where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None), Customer.archived.is_(False))
-    )
-    if not everyone:
-        user_id = resolve_user(session, user).id if user else ctx.user_id
-        query = query.where(FollowUp.assignee_id == user_id)
-    if before is not None:
-        query = query.where(FollowUp.due_on < before)
-    if on is not None:
-        query = query.where(FollowUp.due_on == on)
-    rows = session.execute(query.order_by(FollowUp.due_on, FollowUp.id)).all()
+    assignee_id = None if everyone else resolve_user(session, user).id if user else ctx.user_id
+    rows = queries.open_tasks(session, assignee_id=assignee_id, before=before, on=on)
     return [task_view(f, customer_name, contact_name, handle) for f, customer_name, contact_name, handle in rows]
 
 

@@ -6,23 +6,20 @@ guessed: logging a call on the wrong customer is worse than asking.
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
-from sqlmodel import Session
-
 from salescli.domain.dedupe import name_key
 from salescli.errors import AmbiguousError, BadInputError, NotFoundError
 from salescli.i18n import _
+from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, User
+from salescli.store.queries import contacts as contact_queries
+from salescli.store.queries import customers as customer_queries
+from salescli.store.queries import users as user_queries
 
 MAX_CANDIDATES = 10
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _candidate_line(session: Session, customer: Customer) -> str:
-    owner = session.get(User, customer.owner_id).handle if customer.owner_id else _("pool")
+    owner = user_queries.handle_of(session, customer.owner_id) or _("pool")
     parts = [f"#{customer.id}", customer.name]
     extra = ", ".join(p for p in (customer.city, owner) if p)
     if customer.archived:
@@ -59,24 +56,11 @@ def resolve_customer(session: Session, ref: str) -> Customer:
         if ref.startswith("#"):
             raise NotFoundError(_("There is no customer #{id}.").format(id=digits))
     key = name_key(ref)
-    exact = list(
-        session.execute(
-            select(Customer).where(Customer.name_key == key).order_by(Customer.id).limit(MAX_CANDIDATES + 1)
-        ).scalars()
-    )
+    exact = customer_queries.by_name_key(session, key, limit=MAX_CANDIDATES + 1)
     found = _pick(session, ref, exact)
     if found is not None:
         return found
-    pattern = f"%{_escape_like(ref)}%"
-    key_pattern = f"%{_escape_like(key)}%" if key else pattern
-    partial = list(
-        session.execute(
-            select(Customer)
-            .where(or_(Customer.name.ilike(pattern, escape="\\"), Customer.name_key.like(key_pattern, escape="\\")))
-            .order_by(Customer.archived, Customer.id)
-            .limit(MAX_CANDIDATES + 1)
-        ).scalars()
-    )
+    partial = customer_queries.by_partial_name(session, ref, key, limit=MAX_CANDIDATES + 1)
     found = _pick(session, ref, partial)
     if found is not None:
         return found
@@ -88,12 +72,7 @@ def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
     ref = (ref or "").strip()
     if not ref:
         raise BadInputError(_("A contact name is required."))
-    contacts = list(
-        session.execute(
-            select(Contact).where(Contact.customer_id == customer.id, Contact.archived.is_(False))
-            .order_by(Contact.id)
-        ).scalars()
-    )
+    contacts = sorted(contact_queries.live_of(session, customer.id), key=lambda c: c.id)
     digits = ref.lstrip("#")
     if digits.isdigit():
         for contact in contacts:
@@ -121,7 +100,7 @@ def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
 
 def resolve_user(session: Session, handle: str) -> User:
     handle = (handle or "").strip().lower()
-    user = session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
+    user = user_queries.by_handle(session, handle)
     if user is None:
         raise NotFoundError(_("There is no user {handle!r}.").format(handle=handle))
     return user

@@ -1,15 +1,15 @@
-"""Store facts for `db info`: where it is, its schema, and how much it holds."""
+"""Store facts for `db info`: where it is, its schema, and how much it holds; and the
+explicit `db path` / `db upgrade`, so the commands never touch the store layer."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-
+from salescli.config import Config
 from salescli.i18n import N_
-from salescli.services.context import Context
-from salescli.store.engine import describe
-from salescli.store.models import Contact, Customer, FollowUp, User
+from salescli.services.context import Context, store_url
+from salescli.store.engine import describe, open_store
+from salescli.store.queries.stats import counts
 from salescli.store.schema import HEAD
 
 INFO_LABELS = {
@@ -21,21 +21,15 @@ INFO_LABELS = {
 
 def store_info(ctx: Context) -> dict[str, Any]:
     with ctx.store.session() as session:
-        def count(query: Any) -> int:
-            return session.execute(query).scalar_one()
+        return {"where": describe(ctx.store.url), "dialect": ctx.store.dialect, "schema": HEAD} | counts(session)
 
-        return {
-            "where": describe(ctx.store.url),
-            "dialect": ctx.store.dialect,
-            "schema": HEAD,
-            "users": count(select(func.count(User.id))),
-            "customers": count(select(func.count(Customer.id)).where(Customer.archived.is_(False))),
-            "pool_customers": count(
-                select(func.count(Customer.id)).where(Customer.owner_id.is_(None), Customer.archived.is_(False))
-            ),
-            "contacts": count(select(func.count(Contact.id))),
-            "follow_ups": count(select(func.count(FollowUp.id))),
-            "open_tasks": count(
-                select(func.count(FollowUp.id)).where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-            ),
-        }
+
+def store_location(config: Config) -> str:
+    return describe(store_url(config))
+
+
+def upgrade_store(config: Config) -> tuple[str, str]:
+    """Create or migrate the store now; returns (where, schema revision)."""
+    url = store_url(config)
+    open_store(url, busy_timeout_ms=config.get("store.busy_timeout_ms")).dispose()
+    return describe(url), HEAD

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
-
 from salescli.domain.users import normalize_handle, valid_handle
 from salescli.domain.vocab import ROLES
 from salescli.errors import BadInputError, RefusedError
 from salescli.i18n import _
 from salescli.services.context import Context
-from salescli.store.models import Customer, User
+from salescli.store.models import User
+from salescli.store.queries import users as user_queries
 
 
 def _view(user: User, owned: int = 0) -> dict[str, Any]:
@@ -33,7 +32,7 @@ def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str
             _("Role must be one of {allowed}, not {value!r}.").format(allowed=", ".join(ROLES), value=role)
         )
     with ctx.store.session(write=True) as session:
-        if session.execute(select(User.id).where(User.handle == clean)).first():
+        if user_queries.by_handle(session, clean) is not None:
             raise RefusedError(_("User {handle!r} already exists.").format(handle=clean))
         user = User(handle=clean, display_name=(name or "").strip() or clean, role=role, created_at=ctx.now)
         session.add(user)
@@ -42,12 +41,6 @@ def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str
 
 
 def list_users(ctx: Context) -> list[dict[str, Any]]:
-    owned = (
-        select(func.count(Customer.id))
-        .where(Customer.owner_id == User.id, Customer.archived.is_(False))
-        .correlate(User)
-        .scalar_subquery()
-    )
     with ctx.store.session() as session:
-        rows = session.execute(select(User, owned).order_by(User.handle)).all()
+        rows = user_queries.with_owned_counts(session)
     return [_view(user, count) for user, count in rows]

@@ -1,4 +1,5 @@
-"""A seeded generator of realistic stores, for the demo, tests and benchmarks.
+"""A seeded generator of realistic stores, for the demo, tests and benchmarks (bulk SQL, so it
+lives in the store layer).
 
 `generate()` writes reps, customers (Chinese and English companies), contacts, a follow-up
 history over the last ~6 months with its tasks, tags and ownership events, all with SQLAlchemy
@@ -30,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 
 from salescli.domain import dedupe
 from salescli.domain.users import normalize_handle, valid_handle
-from salescli.services import seed_vocab as vocab
+from salescli.store import seed_vocab as vocab
 from salescli.store.engine import Store, storage_error
 from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
 
