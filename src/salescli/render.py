@@ -56,7 +56,8 @@ def print_json(data: Any) -> None:
 
 def message(text: str) -> None:
     """A confirmation or note for the rep: stdout, since it is the command's answer."""
-    console().print(text, markup=False, highlight=False)
+    # soft_wrap: let the terminal wrap, so a path or command in the text stays copyable.
+    console().print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def warn(text: str) -> None:
