@@ -115,3 +115,13 @@ def test_salescli_user_wins_over_config_which_wins_over_the_os_user(sqlite_cli, 
     # Config cleared: the OS user acts again; unknown in this store, so refused with the hint.
     cli.ok("config", "set", "user.handle", "")
     assert_error(cli("tasks", env=OS_USER), 2, "'osrep'", "salescli user add osrep")
+
+
+def test_bad_user_add_leaves_an_empty_store_untouched(sqlite_cli) -> None:  # noqa: ANN001
+    import os
+    from pathlib import Path
+
+    run = sqlite_cli("user", "add", "Bad Handle")
+    assert run.exit_code == 2
+    assert "not a valid handle" in run.stderr
+    assert not Path(os.environ["SALESCLI_DB"]).exists()

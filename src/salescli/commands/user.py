@@ -23,8 +23,9 @@ def add(
     json: JsonOption = False,
 ) -> None:
     from salescli.render import message, print_json
-    from salescli.services.users import add_user
+    from salescli.services.users import add_user, check_new_user
 
+    check_new_user(handle, role.strip().lower())  # bad input is refused before the store is opened
     view = add_user(open_ctx(), handle, name, role.strip().lower())
     if json:
         print_json(view)

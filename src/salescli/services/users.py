@@ -20,7 +20,8 @@ def _view(user: User, owned: int = 0) -> dict[str, Any]:
     }
 
 
-def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str, Any]:
+def check_new_user(handle: str, role: str) -> str:
+    """The normalized handle, or a BadInputError; callable before the store is opened."""
     clean = normalize_handle(handle)
     if not valid_handle(clean):
         raise BadInputError(
@@ -31,6 +32,11 @@ def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str
         raise BadInputError(
             _("Role must be one of {allowed}, not {value!r}.").format(allowed=", ".join(ROLES), value=role)
         )
+    return clean
+
+
+def add_user(ctx: Context, handle: str, name: str | None, role: str) -> dict[str, Any]:
+    clean = check_new_user(handle, role)
     with ctx.store.session(write=True) as session:
         if user_queries.by_handle(session, clean) is not None:
             raise RefusedError(_("User {handle!r} already exists.").format(handle=clean))
