@@ -81,3 +81,22 @@ def test_no_args_shows_help() -> None:
     proc = subprocess.run([sys.executable, "-m", "salescli"], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0
     assert "customer" in proc.stdout and "agenda" in proc.stdout
+
+
+def test_completion_offers_customer_names_without_the_orm(sqlite_cli) -> None:  # noqa: ANN001
+    sqlite_cli.ok("customer", "add", "Northwind Trading Co., Ltd.")
+    sqlite_cli.ok("customer", "add", "上海宏达机械有限公司")
+    sqlite_cli.ok("customer", "add", "Old Friend Ltd.")
+    sqlite_cli.ok("customer", "archive", "Old Friend")
+
+    env = {"_SALESCLI_COMPLETE": "complete_bash", "COMP_WORDS": "salescli log No", "COMP_CWORD": "2"}
+    loaded, out = _loaded([], env)
+    assert out.split("\n")[0] == "Northwind\\ Trading\\ Co.,\\ Ltd."  # bash gets one escaped word
+    assert not loaded & set(HEAVY)
+
+    env = {"_SALESCLI_COMPLETE": "complete_bash", "COMP_WORDS": "salescli customer show 上海", "COMP_CWORD": "3"}
+    assert _loaded([], env)[1].split() == ["上海宏达机械有限公司"]
+
+    env = {"_SALESCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "salescli customer restore O"}
+    out = _loaded([], env)[1]
+    assert "Old Friend Ltd." in out and "Northwind" not in out  # only archived ones can be restored

@@ -33,6 +33,30 @@ def choices(codes: tuple[str, ...]):  # noqa: ANN201 - a Typer autocompletion ca
     return complete
 
 
+def _for_shell(names: list[str]) -> list[str]:
+    """bash inserts a completion as typed text: escape spaces and shell characters there
+    ("Acme\\ Co.,\\ Ltd."); zsh and fish quote by themselves."""
+    import os
+    import re
+
+    if "bash" not in os.environ.get("_SALESCLI_COMPLETE", ""):
+        return names
+    return [re.sub(r"([\s'\"\\()&;|<>$`!*?#~{}\[\]])", r"\\\1", name) for name in names]
+
+
+def complete_customer(incomplete: str) -> list[str]:
+    """Tab completion for a CUSTOMER: names of live customers, yours first."""
+    from salescli.services.completion import customers
+
+    return _for_shell(customers(incomplete))
+
+
+def complete_archived_customer(incomplete: str) -> list[str]:
+    from salescli.services.completion import customers
+
+    return _for_shell(customers(incomplete, archived=True))
+
+
 def open_ctx() -> Context:
     from salescli.services.context import open_context
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import JsonOption, open_ctx
+from salescli.commands._common import JsonOption, complete_customer, open_ctx
 from salescli.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
@@ -22,7 +22,9 @@ Birthday = Annotated[
 
 @app.command("add", help=_("Add a contact person to a customer."))
 def add(
-    customer: Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")],
+    customer: Annotated[
+        str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
+    ],
     name: Annotated[str, typer.Argument(help=_("The contact's name."), metavar="NAME")],
     title: Title = None,
     phone: Phone = None,
@@ -50,7 +52,9 @@ def add(
 @app.command("list", help=_("Contacts of one customer, or of all your customers."))
 def list_(
     customer: Annotated[
-        str | None, typer.Argument(help=_("Customer id or name (default: all of yours)."), metavar="[CUSTOMER]")
+        str | None,
+        typer.Argument(help=_("Customer id or name (default: all of yours)."), metavar="[CUSTOMER]",
+                       autocompletion=complete_customer),
     ] = None,
     json: JsonOption = False,
 ) -> None:
@@ -88,7 +92,9 @@ def _render(rows: list[dict[str, Any]]) -> None:
 def edit(
     ref: Annotated[str, typer.Argument(help=_("Contact id, or name with --customer."), metavar="CONTACT")],
     customer: Annotated[
-        str | None, typer.Option("--customer", help=_("Look the contact up by name at this customer."))
+        str | None,
+        typer.Option("--customer", help=_("Look the contact up by name at this customer."),
+                     autocompletion=complete_customer),
     ] = None,
     name: Annotated[str | None, typer.Option("--name", help=_("New name."))] = None,
     title: Title = None,

@@ -6,13 +6,28 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import GRADE_CODES, SIZE_CODES, JsonOption, LimitOption, choices, open_ctx
+from salescli.commands._common import (
+    GRADE_CODES,
+    SIZE_CODES,
+    JsonOption,
+    LimitOption,
+    choices,
+    complete_archived_customer,
+    complete_customer,
+    open_ctx,
+)
 from salescli.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
 NameArg = Annotated[str, typer.Argument(help=_("Customer name (company or person)."), metavar="NAME")]
-RefArg = Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")]
+RefArg = Annotated[
+    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
+]
+ArchivedRefArg = Annotated[
+    str,
+    typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_archived_customer),
+]
 Industry = Annotated[str | None, typer.Option("--industry", help=_("Industry."))]
 SizeOpt = Annotated[
     str | None,
@@ -281,7 +296,7 @@ def archive(ref: RefArg) -> None:
 
 
 @app.command("restore", help=_("Bring an archived customer back."))
-def restore(ref: RefArg) -> None:
+def restore(ref: ArchivedRefArg) -> None:
     from salescli.render import message
     from salescli.services.customers import set_archived
 

@@ -6,12 +6,22 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import KIND_CODES, JsonOption, choices, open_ctx, parse_day, parse_moment
+from salescli.commands._common import (
+    KIND_CODES,
+    JsonOption,
+    choices,
+    complete_customer,
+    open_ctx,
+    parse_day,
+    parse_moment,
+)
 from salescli.i18n import _
 
 
 def log(
-    customer: Annotated[str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER")],
+    customer: Annotated[
+        str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
+    ],
     summary: Annotated[str, typer.Argument(help=_("What happened."), metavar="SUMMARY")],
     kind: Annotated[
         str, typer.Option("--kind", help=_("Kind of contact."), metavar="call|visit|email|meeting|message|note",

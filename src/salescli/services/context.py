@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from salescli import clock, runtime
+from salescli import clock
 from salescli.config import Config
 from salescli.config import load as load_config
-from salescli.domain.users import normalize_handle, valid_handle
-from salescli.errors import BadInputError, NotFoundError, RefusedError
+from salescli.errors import NotFoundError, RefusedError
 from salescli.i18n import _
-from salescli.paths import default_db_path, url_for
+from salescli.identity import acting_handle, store_url
 from salescli.store.engine import Store, open_store
 
-
-def store_url(config: Config) -> str:
-    """--db, then SALESCLI_DB, then config store.url, then the default file."""
-    target = (
-        runtime.db_override
-        or os.environ.get("SALESCLI_DB", "").strip()
-        or config.get("store.url")
-        or str(default_db_path())
-    )
-    return url_for(target)
-
-
-def acting_handle(config: Config) -> str:
-    raw = os.environ.get("SALESCLI_USER", "").strip() or config.get("user.handle")
-    if not raw:
-        try:
-            raw = getpass.getuser()
-        except Exception:  # noqa: BLE001 - no passwd entry in some containers
-            raw = "me"
-    handle = normalize_handle(raw)
-    if not valid_handle(handle):
-        raise BadInputError(
-            _("The acting user {handle!r} is not a valid handle (lowercase letters, digits, . _ -).")
-            .format(handle=raw)
-        )
-    return handle
+__all__ = ["Context", "acting_handle", "open_context", "store_url"]
 
 
 @dataclass

@@ -1,0 +1,22 @@
+"""Suggestions for shell completion; imports nothing heavy (see store/completion.py)."""
+
+from __future__ import annotations
+
+from salescli.config import load
+from salescli.errors import SalescliError
+from salescli.identity import acting_handle, store_url
+from salescli.paths import sqlite_path
+from salescli.store.completion import customer_names
+
+
+def customers(incomplete: str, *, archived: bool = False) -> list[str]:
+    """Customer names for a CUSTOMER argument; none for a PostgreSQL store or a bad setup."""
+    try:
+        config = load()
+        path = sqlite_path(store_url(config))
+        handle = acting_handle(config)
+    except SalescliError:
+        return []
+    if path is None:
+        return []
+    return customer_names(path, incomplete, handle, archived=archived)
