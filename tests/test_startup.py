@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("sqlalchemy", "sqlmodel", "textual", "alembic", "psycopg", "babel", "pendulum", "rapidfuzz")
+HEAVY = ("sqlalchemy", "sqlmodel", "textual", "alembic", "psycopg", "babel", "rapidfuzz")
 ROOT = Path(__file__).resolve().parents[1]
 
 PROBE = """
