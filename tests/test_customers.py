@@ -391,7 +391,7 @@ def test_a_name_matching_several_customers_lists_the_candidates(acme) -> None:
 
 
 def test_edit_changes_only_what_was_given_and_empty_clears(acme) -> None:
-    run = acme.ok("customer", "edit", "Acme", "--grade", "b", "--size", "medium", "--address", "Hauptstr. 1",
+    run = acme.ok("customer", "edit", "Acme", "--grade", "b", "--size", "Medium", "--address", "Hauptstr. 1",
                   "--source", "referral", "--tag", "export", "--untag", "vip", "--note", "Prefers email",
                   "--email", "Sales@Acme.example.com", "--json")
     card = run.json()

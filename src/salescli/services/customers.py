@@ -302,6 +302,8 @@ def edit_customer(
                 if not cleaned:
                     raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=value))
                 cleaned = cleaned.upper()
+            elif name == "size" and cleaned:
+                cleaned = cleaned.lower()
             changes[name] = cleaned
         if "name" in changes:
             changes["name_key"] = dedupe.name_key(changes["name"])
