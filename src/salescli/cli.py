@@ -80,7 +80,7 @@ def _as_storage_error(err: Exception) -> SalescliError | None:
 
     if isinstance(err, DBAPIError):
         from salescli.config import load
-        from salescli.services.context import store_url
+        from salescli.identity import store_url
         from salescli.store.engine import storage_error
 
         try:
