@@ -236,6 +236,16 @@ def set_value(key: str, raw_value: str, path: Path | None = None) -> Any:
     return value
 
 
+def forgotten_days(config: Config | None = None) -> dict[str, int]:
+    """Days without contact before a customer of each grade is forgotten (the defaults
+    when no config is given)."""
+    def days(grade: str) -> int:
+        key = f"forgotten.{grade.lower()}_days"
+        return config.get(key) if config is not None else SETTINGS[key].default
+
+    return {grade: days(grade) for grade in ("A", "B", "C")}
+
+
 def display(value: Any) -> str:
     if value is None:
         return "auto"

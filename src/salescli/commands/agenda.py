@@ -31,17 +31,15 @@ def agenda(
 
 def render_agenda(data: dict[str, Any], ctx: Any) -> None:
     """Each section in SPEC order, by the columns its provider declared; empty ones left out."""
-    from datetime import datetime
-
     from salescli.domain.agenda import SECTIONS
     from salescli.formatting import format_day
     from salescli.render import columns_table, console, message, styled
-    from salescli.services.agenda import section_columns
+    from salescli.services.agenda import agenda_instant, section_columns
 
     console().print(styled(_("Agenda for {user}, {day}").format(user=data["user"], day=format_day(data["date"])),
                            "bold"))
     # Phrases ("3 days overdue", "12 days ago") count from the agenda's day, not the clock's.
-    at = ctx.now if data["date"] == ctx.now.date() else datetime.combine(data["date"], ctx.now.timetz())
+    at = agenda_instant(ctx, data["date"])
     shown = 0
     for section in data["sections"]:
         items = section["items"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from salescli.config import forgotten_days
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.errors import BadInputError
 from salescli.i18n import N_, _
@@ -119,7 +120,7 @@ def thresholds(ctx: Context, days: int | None = None) -> dict[str, int]:
         if days < 1:
             raise BadInputError(_("--days must be at least 1."))
         return {"A": days, "B": days, "C": days}
-    return {g: ctx.setting(f"forgotten.{g.lower()}_days") for g in ("A", "B", "C")}
+    return forgotten_days(ctx.config)
 
 
 def forgotten_customers(
@@ -145,12 +146,17 @@ def forgotten_customers(
     return sorted(items, key=lambda i: (-i["days_overdue"], i["customer_id"]))
 
 
+def agenda_instant(ctx: Context, day: date) -> datetime:
+    """The instant an agenda for `day` is computed at (and its phrases counted from):
+    now for today, the day's last minute for any other day."""
+    return ctx.now if day == ctx.now.date() else datetime.combine(day, time(23, 59)).astimezone()
+
+
 def build_agenda(ctx: Context, day: date | None = None) -> dict[str, Any]:
     day = day or ctx.now.date()
     if not 1900 <= day.year <= 2199:
         raise BadInputError(_("The agenda date must be between 1900 and 2199, not {day}.").format(day=day))
-    at = ctx.now if day == ctx.now.date() else datetime.combine(day, time(23, 59)).astimezone()
-    query = AgendaQuery(ctx=ctx, day=day, at=at)
+    query = AgendaQuery(ctx=ctx, day=day, at=agenda_instant(ctx, day))
     sections = []
     with ctx.store.session() as session:
         for key in SECTIONS:

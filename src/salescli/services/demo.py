@@ -38,7 +38,7 @@ def _remove_store_files(path: Path) -> None:
 def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026) -> dict[str, int]:
     """Build a SQLite demo store at `path`; an existing file is replaced only when `replace`."""
     from salescli import clock
-    from salescli.config import load
+    from salescli.config import forgotten_days, load
     from salescli.paths import url_for
     from salescli.services.context import acting_handle
     from salescli.store import seed as seeding
@@ -63,7 +63,7 @@ def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: in
             store, now=now, seed=seed, reps=demo_reps(handle),
             customers=DEMO_SIZE["customers"], contacts_per_customer=DEMO_SIZE["contacts_per_customer"],
             follow_ups=DEMO_SIZE["follow_ups"], owned_per_rep=config.get("pool.max_owned"),
-            forgotten_days={g: config.get(f"forgotten.{g.lower()}_days") for g in ("A", "B", "C")},
+            forgotten_days=forgotten_days(config),
             region=config.get("import.default_region") or "CN",
         )
     finally:

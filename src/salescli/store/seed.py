@@ -29,13 +29,13 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from salescli.config import forgotten_days as default_forgotten_days
 from salescli.domain import dedupe
 from salescli.domain.users import normalize_handle, valid_handle
 from salescli.store import seed_vocab as vocab
 from salescli.store.engine import Store, storage_error
 from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
 
-DEFAULT_FORGOTTEN_DAYS = {"A": 14, "B": 30, "C": 90}
 HISTORY_DAYS = 183  # follow-ups cover about the last six months
 
 # --------------------------------------------------------------------------- helpers
@@ -203,7 +203,7 @@ def generate(
     SQLite durability (synchronous=OFF, a big page cache) for the load only: for benchmarks.
     """
     gen = _Generator(
-        now=now, seed=seed, region=region, forgotten_days=dict(forgotten_days or DEFAULT_FORGOTTEN_DAYS),
+        now=now, seed=seed, region=region, forgotten_days=dict(forgotten_days or default_forgotten_days()),
         log=log or (lambda _msg: None),
     )
     try:
