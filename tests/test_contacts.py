@@ -7,19 +7,9 @@ import re
 import pytest
 from rich.cells import cell_len
 
+from checks import error_with_details as assert_error
+
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
-def assert_error(run, code: int, *fragments: str) -> None:
-    """Exit `code`, one `Error:` sentence first on stderr (detail lines may follow), no traceback."""
-    assert run.exit_code == code, (run.exit_code, run.stdout, run.stderr)
-    lines = run.stderr.strip().splitlines()
-    assert lines and lines[0].startswith("Error: ") and len(lines[0]) > 20, run.stderr
-    assert sum(line.startswith("Error") for line in lines) == 1, run.stderr
-    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
-    assert run.stdout == "", run.stdout
-    for fragment in fragments:
-        assert fragment in run.stderr, (fragment, run.stderr)
-
-
 def contacts(cli, *args: str, **kwargs) -> list[dict]:  # noqa: ANN003 - passed on to cli.ok
     return cli.ok("contact", "list", *args, "--json", **kwargs).json()
 

@@ -12,6 +12,8 @@ from datetime import datetime
 import pytest
 from rich.cells import cell_len
 
+from checks import error_with_details as assert_error
+
 NOW = datetime.fromisoformat("2026-11-23T09:00:00+08:00")
 SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -23,19 +25,6 @@ def snapshot(cli) -> tuple[str, str, str]:
         cli.ok("customer", "list", "--archived", "--json").stdout,
         cli.ok("contact", "list", "--json").stdout,
     )
-
-
-def assert_error(run, code: int, *fragments: str) -> None:
-    """Exit `code`, one `Error:` sentence first on stderr (detail lines may follow), no traceback."""
-    assert run.exit_code == code, (run.exit_code, run.stdout, run.stderr)
-    lines = run.stderr.strip().splitlines()
-    assert lines, "nothing on stderr"
-    assert lines[0].startswith("Error: ") and len(lines[0]) > 20, run.stderr
-    assert sum(line.startswith("Error") for line in lines) == 1, run.stderr
-    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
-    assert run.stdout == "", run.stdout
-    for fragment in fragments:
-        assert fragment in run.stderr, (fragment, run.stderr)
 
 
 def names(rows: list[dict]) -> list[str]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from checks import one_line_error as assert_one_sentence
+
 NOW_ISO = "2026-11-23T09:00:00+08:00"
 
 
@@ -18,14 +20,6 @@ def card(cli, ref: str = "Acme") -> dict:
 
 def open_task_ids(cli, *args: str) -> list[int]:
     return [t["id"] for t in cli.ok("tasks", "--json", *args).json()]
-
-
-def assert_one_sentence(run, code: int) -> None:
-    assert run.exit_code == code, (run.exit_code, run.stdout, run.stderr)
-    assert "Traceback" not in run.stderr + run.stdout
-    lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("Error: ")
 
 
 @pytest.fixture

@@ -16,18 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from checks import one_line_error
+
 WRITES = [["log", "Acme", "Call"], ["user", "add", "bob"], ["done", "1"]]
 UNREACHABLE = "postgresql+psycopg://rep:s3cret@127.0.0.1:1/salescli?connect_timeout=3"
 
 
 def assert_storage_error(run, *needles: str) -> None:
-    assert run.exit_code == 3, (run.exit_code, run.stdout, run.stderr)
-    assert "Traceback" not in run.stdout + run.stderr
-    lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1, run.stderr
-    assert lines[0].startswith("Error: ")
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
+    one_line_error(run, 3, *needles)
 
 
 def db_file() -> Path:

@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from checks import one_line_error as assert_error
+
 OS_USER = {"SALESCLI_USER": None, "LOGNAME": "osrep", "USER": "osrep"}
 
 
 def users(cli, **kwargs) -> dict[str, dict]:
     return {u["handle"]: u for u in cli.ok("user", "list", "--json", **kwargs).json()}
-
-
-def assert_error(run, code: int, *needles: str) -> None:
-    assert run.exit_code == code, (run.exit_code, run.stdout, run.stderr)
-    assert "Traceback" not in run.stdout + run.stderr
-    lines = run.stderr.strip().splitlines()
-    assert len(lines) == 1, run.stderr
-    for needle in needles:
-        assert needle in lines[0], (needle, lines[0])
 
 
 def test_the_first_user_of_an_empty_store_is_created_automatically(cli) -> None:
