@@ -35,16 +35,6 @@ def today() -> date:
     return now().date()
 
 
-def local(value: datetime | None) -> datetime | None:
-    """A stored instant (aware, UTC) in the rep's local time, for display and day math."""
-    return value.astimezone() if value is not None else None
-
-
-def local_day_start(day: date) -> datetime:
-    """The aware instant a local calendar day begins."""
-    return datetime.combine(day, time.min).astimezone()
-
-
 @dataclass(frozen=True)
 class When:
     """A parsed date word: a calendar day, with a time of day when one was typed."""

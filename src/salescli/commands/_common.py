@@ -67,9 +67,9 @@ def parse_day(value: str | None) -> date | None:
     """A date word from an option, checked before the store is opened."""
     if value is None:
         return None
-    from salescli.clock import parse_when
+    from salescli.clock import parse_day as parse
 
-    return parse_when(value).day
+    return parse(value)
 
 
 def parse_moment(value: str | None) -> datetime | None:
