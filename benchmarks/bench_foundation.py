@@ -87,7 +87,7 @@ def _pick_rep(db: str) -> str:
     """The rep with the most open tasks in the big store: the heaviest realistic agenda."""
     from sqlalchemy import func, select
 
-    from salescli.paths import url_for
+    from salescli.core.paths import url_for
     from salescli.store.engine import open_store
     from salescli.store.models import FollowUp, User
 
@@ -114,10 +114,10 @@ def _build_small(path: Path, user: str) -> None:
     agenda has about as many rows as the big store's, so big/small isolates the data volume."""
     from datetime import datetime
 
-    from salescli.paths import url_for
+    from salescli.core.paths import url_for
     from salescli.services.demo import demo_reps
     from salescli.store.engine import open_store
-    from salescli.store.seed import generate
+    from salescli.store.seed.generator import generate
 
     store = open_store(url_for(str(path)))
     try:
@@ -129,7 +129,7 @@ def _build_small(path: Path, user: str) -> None:
 
 def _in_process(db: str, user: str, runs: int) -> dict[str, tuple[float, int]]:
     """Median seconds of each service call, and how many rows it returned."""
-    from salescli import runtime
+    from salescli.core import runtime
     from salescli.services.agenda import build_agenda, forgotten
     from salescli.services.context import open_context
     from salescli.services.customers import ListFilter, list_customers
@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=21, help="timed runs per measurement (median)")
     args = parser.parse_args(argv)
 
-    from salescli.paths import sqlite_path, url_for
+    from salescli.core.paths import sqlite_path, url_for
 
     big_path = sqlite_path(url_for(args.big))
     if big_path is not None and not big_path.exists():

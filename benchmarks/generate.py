@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", action="store_true", help="run ANALYZE afterwards (salescli itself does not)")
     args = parser.parse_args(argv)
 
-    from salescli.paths import sqlite_path, url_for
+    from salescli.core.paths import sqlite_path, url_for
     from salescli.store.engine import open_store
-    from salescli.store.seed import generate
+    from salescli.store.seed.generator import generate
 
     url = url_for(args.target)
     path = sqlite_path(url)

@@ -5,7 +5,7 @@
     extract   source -> src/salescli/locale/salescli.pot (keywords from babel.cfg)
     update    merge the .pot into every locale/<lang>/LC_MESSAGES/salescli.po, keeping
               translations (changed strings come back as fuzzy suggestions); a language
-              listed in salescli.i18n.LANGUAGES without a .po gets a new one
+              listed in salescli.core.i18n.LANGUAGES without a .po gets a new one
     compile   every .po -> .mo next to it (the .mo files are committed and ship in the wheel)
     check     fail (exit 1) listing each string that is missing, untranslated, fuzzy, or
               whose {placeholders} differ from the English, and each stale .pot/.mo
@@ -55,7 +55,7 @@ def _languages() -> list[str]:
     """Every language with a catalog directory, plus those salescli declares."""
     sys.path.insert(0, str(ROOT / "src"))
     try:
-        from salescli.i18n import LANGUAGES
+        from salescli.core.i18n import LANGUAGES
 
         declared = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
     finally:

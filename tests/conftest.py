@@ -47,7 +47,7 @@ def pg_reason() -> str | None:
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the developer's own config, store, locale and clock out of every test."""
-    from salescli import i18n, runtime
+    from salescli.core import i18n, runtime
 
     monkeypatch.setenv("SALESCLI_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.setenv("SALESCLI_DB", str(tmp_path / "store.db"))

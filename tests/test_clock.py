@@ -1,4 +1,4 @@
-"""`salescli.clock`: the fixed clock and the date words a rep types (SPEC §Command-line contract).
+"""`salescli.core.clock`: the fixed clock and the date words a rep types (SPEC §Command-line contract).
 
 Examples first, then properties checked by Hypothesis over many base days and inputs.
 The autouse fixture puts the process in Asia/Shanghai (UTC+8, no DST).
@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salescli import clock
-from salescli.clock import When, parse_when
-from salescli.errors import BadInputError
+from salescli.core import clock
+from salescli.core.clock import When, parse_when
+from salescli.core.errors import BadInputError
 
 CST = timezone(timedelta(hours=8))
 MONDAY = datetime(2026, 11, 23, 9, 0, tzinfo=CST)  # the conftest clock: Monday 09:00

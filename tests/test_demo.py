@@ -98,7 +98,7 @@ def test_existing_store_is_refused_without_force(sqlite_cli, tmp_path: Path) -> 
 
 
 def test_default_path_is_rebuilt_each_time(sqlite_cli) -> None:
-    from salescli.paths import default_demo_path
+    from salescli.core.paths import default_demo_path
 
     sqlite_cli.ok("demo", "--quiet")
     sqlite_cli.ok("demo", "--quiet")
@@ -113,10 +113,10 @@ def test_a_folder_is_not_a_demo_path(sqlite_cli, tmp_path: Path) -> None:
 def test_generate_writes_consistent_data(cli, backend: str) -> None:
     from sqlalchemy import and_, func, select
 
-    from salescli.paths import url_for
-    from salescli.store import seed
+    from salescli.core.paths import url_for
     from salescli.store.engine import open_store
     from salescli.store.models import Contact, Customer, FollowUp, OwnershipEvent, User
+    from salescli.store.seed import generator as seed
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))
     now = datetime.fromisoformat(NOW)
@@ -188,9 +188,9 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
 
 
 def test_generate_needs_an_aware_clock(backend: str) -> None:
-    from salescli.paths import url_for
-    from salescli.store import seed
+    from salescli.core.paths import url_for
     from salescli.store.engine import open_store
+    from salescli.store.seed import generator as seed
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))
     try:

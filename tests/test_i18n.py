@@ -25,7 +25,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from rich.cells import cell_len
 
-from salescli import i18n
+from salescli.core import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "src" / "salescli" / "locale"
@@ -152,7 +152,7 @@ def _write_config_lang(value: str) -> None:
 
 
 def test_language_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
-    from salescli.language import resolve_language
+    from salescli.core.i18n import resolve_language
 
     assert resolve_language(None) == "en"  # LANG=C.UTF-8
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
@@ -172,7 +172,7 @@ def test_language_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_unknown_environment_language_is_warned_and_skipped(monkeypatch: pytest.MonkeyPatch,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    from salescli.language import resolve_language
+    from salescli.core.i18n import resolve_language
 
     monkeypatch.setattr(i18n, "_warned", set())
     monkeypatch.setenv("SALESCLI_LANG", "klingon")
@@ -285,7 +285,7 @@ def test_broken_catalog_falls_back_to_english_with_one_warning(cli, tmp_path: Pa
 def test_broken_catalog_in_a_real_run_warns_once(tmp_path: Path) -> None:
     locale = _broken_locale(tmp_path)
     code = (
-        "import sys, salescli.i18n as i; from pathlib import Path; "
+        "import sys, salescli.core.i18n as i; from pathlib import Path; "
         f"i.LOCALE_DIR = Path({str(locale)!r}); sys.argv = ['salescli', 'tasks']; "
         "from salescli.__main__ import main; main()"
     )
@@ -393,7 +393,7 @@ def test_tables_stay_aligned_with_mixed_cjk_at_80_columns(cli, command: list[str
 # -- formatting ------------------------------------------------------------------------
 
 def test_dates_money_and_relative_phrases() -> None:
-    from salescli.formatting import (
+    from salescli.present.formatting import (
         ago_phrase,
         days_phrase,
         due_phrase,
@@ -427,7 +427,7 @@ def test_dates_money_and_relative_phrases() -> None:
 
 
 def test_enum_codes_display_translated_and_custom_values_as_typed() -> None:
-    from salescli.domain.vocab import GRADES, KINDS, OWNERSHIP_KINDS, label
+    from salescli.present.labels import GRADES, KINDS, OWNERSHIP_KINDS, label
 
     i18n.set_language("zh_CN")
     assert label(GRADES, "A") == "A 重点客户"
@@ -445,14 +445,14 @@ def test_enum_codes_display_translated_and_custom_values_as_typed() -> None:
      ("+3d", date(2026, 11, 26))],
 )
 def test_date_words_in_both_languages(word: str, expected: date) -> None:
-    from salescli.clock import parse_day
+    from salescli.core.clock import parse_day
 
     assert parse_day(word) == expected
 
 
 def test_cjk_wrapping_counts_cells() -> None:
-    from salescli.click_messages import cell_len as cells
-    from salescli.click_messages import wrap_cells
+    from salescli.terminal.typer_i18n import cell_len as cells
+    from salescli.terminal.typer_i18n import wrap_cells
 
     text = "主要联系人姓名（--phone 和 --email 记在此人名下），以及更多的说明文字用于测试换行。"
     lines = wrap_cells(text, 30, "  ", "  ")

@@ -6,7 +6,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from salescli.paths import url_for
+from salescli.core.paths import url_for
 
 
 def _script_revisions() -> list[str]:

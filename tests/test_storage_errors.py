@@ -40,7 +40,7 @@ def seed(cli) -> dict:
 def sql(backend: str, statement: str) -> None:
     from sqlalchemy import create_engine, text
 
-    from salescli.paths import url_for
+    from salescli.core.paths import url_for
 
     engine = create_engine(url_for(backend))
     try:

@@ -13,9 +13,10 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from salescli import __version__, runtime
-from salescli.errors import ExitCode, SalescliError
-from salescli.i18n import _
+from salescli import __version__
+from salescli.core import runtime
+from salescli.core.errors import ExitCode, SalescliError
+from salescli.core.i18n import _
 
 
 class SalescliGroup(TyperGroup):
@@ -79,8 +80,8 @@ def _as_storage_error(err: Exception) -> SalescliError | None:
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(err, DBAPIError):
-        from salescli.config import load
-        from salescli.identity import store_url
+        from salescli.core.config import load
+        from salescli.core.identity import store_url
         from salescli.store.engine import storage_error
 
         try:
@@ -133,8 +134,7 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
     ] = False,
 ) -> None:
-    from salescli.i18n import set_language
-    from salescli.language import resolve_language
+    from salescli.core.i18n import resolve_language, set_language
 
     runtime.reset()
     runtime.db_override = db

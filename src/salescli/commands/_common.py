@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 if TYPE_CHECKING:
     from salescli.services.context import Context
@@ -67,7 +67,7 @@ def parse_day(value: str | None) -> date | None:
     """A date word from an option, checked before the store is opened."""
     if value is None:
         return None
-    from salescli.clock import parse_day as parse
+    from salescli.core.clock import parse_day as parse
 
     return parse(value)
 
@@ -75,7 +75,7 @@ def parse_day(value: str | None) -> date | None:
 def parse_moment(value: str | None) -> datetime | None:
     if value is None:
         return None
-    from salescli.clock import now, parse_when
+    from salescli.core.clock import now, parse_when
 
     reference = now()
     return parse_when(value, base=reference).as_datetime(reference)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from salescli.commands._common import JsonOption, open_ctx, parse_day
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 
 def agenda(
@@ -22,7 +22,7 @@ def agenda(
     ctx = open_ctx()
     data = build_agenda(ctx, day)
     if json:
-        from salescli.render import print_json
+        from salescli.terminal.render import print_json
 
         print_json(data)
         return
@@ -32,9 +32,9 @@ def agenda(
 def render_agenda(data: dict[str, Any], ctx: Any) -> None:
     """Each section in SPEC order, by the columns its provider declared; empty ones left out."""
     from salescli.domain.agenda import SECTIONS
-    from salescli.formatting import format_day
-    from salescli.render import columns_table, console, message, styled
+    from salescli.present.formatting import format_day
     from salescli.services.agenda import agenda_instant, section_columns
+    from salescli.terminal.render import columns_table, console, message, styled
 
     console().print(styled(_("Agenda for {user}, {day}").format(user=data["user"], day=format_day(data["date"])),
                            "bold"))
@@ -61,9 +61,9 @@ def forgotten(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import columns_table, message, print_json
     from salescli.services.agenda import FORGOTTEN_COLUMNS
     from salescli.services.agenda import forgotten as find_forgotten
+    from salescli.terminal.render import columns_table, message, print_json
 
     ctx = open_ctx()
     rows = find_forgotten(ctx, days)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 PROG = "salescli"
 COMPLETE_VAR = "_SALESCLI_COMPLETE"

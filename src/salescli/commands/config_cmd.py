@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salescli.commands._common import JsonOption
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -16,8 +16,8 @@ KeyArg = Annotated[str, typer.Argument(help=_("AREA.KEY, e.g. pool.max_owned."),
 
 @app.command("show", help=_("Every setting with its value and whether it is the default."))
 def show(json: JsonOption = False) -> None:
-    from salescli.config import SETTINGS, display, load
-    from salescli.render import print_json, table
+    from salescli.core.config import SETTINGS, display, load
+    from salescli.terminal.render import print_json, table
 
     config = load()
     if json:
@@ -35,7 +35,7 @@ def show(json: JsonOption = False) -> None:
 
 @app.command("get", help=_("Print one setting's value."))
 def get(key: KeyArg) -> None:
-    from salescli.config import display, load
+    from salescli.core.config import display, load
 
     typer.echo(display(load().get(key)))
 
@@ -45,8 +45,8 @@ def set_(
     key: KeyArg,
     value: Annotated[str, typer.Argument(help=_("The new value."), metavar="VALUE")],
 ) -> None:
-    from salescli.config import config_path, display, set_value
-    from salescli.render import message
+    from salescli.core.config import config_path, display, set_value
+    from salescli.terminal.render import message
 
     stored = set_value(key, value)
     message(_("{key} = {value} (in {path})").format(key=key, value=display(stored), path=config_path()))
@@ -54,6 +54,6 @@ def set_(
 
 @app.command("path", help=_("Print the config file's path."))
 def path() -> None:
-    from salescli.paths import config_path
+    from salescli.core.paths import config_path
 
     typer.echo(str(config_path()))

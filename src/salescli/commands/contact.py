@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from salescli.commands._common import JsonOption, complete_customer, open_ctx
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -34,8 +34,8 @@ def add(
     primary: Annotated[bool, typer.Option("--primary", help=_("Make this the primary contact."))] = False,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
     from salescli.services.contacts import ContactInput, add_contact
+    from salescli.terminal.render import message, print_json
 
     view = add_contact(
         open_ctx(), customer,
@@ -62,7 +62,7 @@ def list_(
 
     rows = list_contacts(open_ctx(), customer)
     if json:
-        from salescli.render import print_json
+        from salescli.terminal.render import print_json
 
         print_json(rows)
         return
@@ -70,7 +70,7 @@ def list_(
 
 
 def _render(rows: list[dict[str, Any]]) -> None:
-    from salescli.render import message, table
+    from salescli.terminal.render import message, table
 
     if not rows:
         message(_("No contacts yet."))
@@ -107,8 +107,8 @@ def edit(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
     from salescli.services.contacts import ContactInput, edit_contact
+    from salescli.terminal.render import message, print_json
 
     view = edit_contact(
         open_ctx(), ref,

@@ -16,7 +16,7 @@ from salescli.commands._common import (
     complete_customer,
     open_ctx,
 )
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -68,8 +68,8 @@ def add(
     force: Force = False,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json, warn
     from salescli.services.customers import CustomerInput, add_customer
+    from salescli.terminal.render import message, print_json, warn
 
     data = CustomerInput(
         name=name, industry=industry, size=size, city=city, address=address, source=source,
@@ -109,7 +109,7 @@ def list_(
     limit: LimitOption = None,
     json: JsonOption = False,
 ) -> None:
-    from salescli.errors import BadInputError
+    from salescli.core.errors import BadInputError
     from salescli.services.customers import ListFilter, list_customers
 
     if sum([mine, all_, archived]) > 1:
@@ -122,7 +122,7 @@ def list_(
                    search=search, sort=sort, limit=limit),
     )
     if json:
-        from salescli.render import print_json
+        from salescli.terminal.render import print_json
 
         print_json(rows)
         return
@@ -130,9 +130,9 @@ def list_(
 
 
 def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> None:
-    from salescli.formatting import ago_phrase, due_phrase
-    from salescli.i18n import ngettext
-    from salescli.render import message, styled, table
+    from salescli.core.i18n import ngettext
+    from salescli.present.formatting import ago_phrase, due_phrase
+    from salescli.terminal.render import message, styled, table
 
     if not rows:
         message(_("No customers match."))
@@ -173,7 +173,7 @@ def show(ref: RefArg, json: JsonOption = False) -> None:
     ctx = open_ctx()
     card = customer_card(ctx, ref)
     if json:
-        from salescli.render import print_json
+        from salescli.terminal.render import print_json
 
         print_json(card)
         return
@@ -181,9 +181,9 @@ def show(ref: RefArg, json: JsonOption = False) -> None:
 
 
 def _render_card(card: dict[str, Any], ctx: Any) -> None:
-    from salescli.domain.vocab import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
-    from salescli.formatting import ago_phrase, due_phrase, format_day, format_moment
-    from salescli.render import console, message, styled, table
+    from salescli.present.formatting import ago_phrase, due_phrase, format_day, format_moment
+    from salescli.present.labels import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
+    from salescli.terminal.render import console, message, styled, table
 
     out = console()
     title = f"#{card['id']} {card['name']}"
@@ -271,8 +271,8 @@ def edit(
     force: Force = False,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
     from salescli.services.customers import CustomerInput, edit_customer
+    from salescli.terminal.render import message, print_json
 
     data = CustomerInput(
         name=name, industry=industry, size=size, city=city, address=address, source=source,
@@ -287,8 +287,8 @@ def edit(
 
 @app.command("archive", help=_("Hide a customer from lists and the agenda; nothing is deleted."))
 def archive(ref: RefArg) -> None:
-    from salescli.render import message
     from salescli.services.customers import set_archived
+    from salescli.terminal.render import message
 
     card = set_archived(open_ctx(), ref, True)
     message(_("Archived customer #{id} {name}; restore it with: salescli customer restore {id}").format(
@@ -297,8 +297,8 @@ def archive(ref: RefArg) -> None:
 
 @app.command("restore", help=_("Bring an archived customer back."))
 def restore(ref: ArchivedRefArg) -> None:
-    from salescli.render import message
     from salescli.services.customers import set_archived
+    from salescli.terminal.render import message
 
     card = set_archived(open_ctx(), ref, False)
     message(_("Restored customer #{id} {name}.").format(id=card["id"], name=card["name"]))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 
 def demo(
@@ -17,13 +17,13 @@ def demo(
     force: Annotated[bool, typer.Option("--force", help=_("Replace an existing file at --path."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help=_("Build it without showing the agenda."))] = False,
 ) -> None:
-    from salescli import runtime
     from salescli.commands.agenda import render_agenda
-    from salescli.paths import default_demo_path
-    from salescli.render import message
+    from salescli.core import runtime
+    from salescli.core.paths import default_demo_path
     from salescli.services.agenda import build_agenda
     from salescli.services.context import open_context
     from salescli.services.demo import build_demo
+    from salescli.terminal.render import message
 
     target = (path or default_demo_path()).expanduser().resolve()
     summary = build_demo(target, replace=force or path is None)

@@ -15,7 +15,7 @@ from salescli.commands._common import (
     parse_day,
     parse_moment,
 )
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 
 def log(
@@ -44,8 +44,8 @@ def log(
     ] = False,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import print_json
     from salescli.services.follow_ups import LogInput, log_follow_up
+    from salescli.terminal.render import print_json
 
     data = LogInput(
         customer=customer, summary=summary, kind=kind.strip().lower(), contact=contact, at=parse_moment(at),
@@ -60,10 +60,10 @@ def log(
 
 
 def _render_logged(result: Any, ctx: Any) -> None:
-    from salescli.domain.vocab import KINDS, label
-    from salescli.formatting import due_phrase, format_short_day
-    from salescli.i18n import ngettext
-    from salescli.render import message
+    from salescli.core.i18n import ngettext
+    from salescli.present.formatting import due_phrase, format_short_day
+    from salescli.present.labels import KINDS, label
+    from salescli.terminal.render import message
 
     follow_up = result.follow_up
     message(
@@ -100,7 +100,7 @@ def tasks(
     ctx = open_ctx()
     rows = open_tasks(ctx, before=ctx.now.date() if overdue else None, user=user, everyone=everyone)
     if json:
-        from salescli.render import print_json
+        from salescli.terminal.render import print_json
 
         print_json(rows)
         return
@@ -108,10 +108,10 @@ def tasks(
 
 
 def render_tasks(rows: list[dict[str, Any]], ctx: Any, *, show_assignee: bool = False, empty: str) -> None:
-    from salescli.i18n import N_
-    from salescli.render import columns_table, message
+    from salescli.core.i18n import N_
+    from salescli.present.columns import Column
     from salescli.services.agenda import TASK_COLUMNS
-    from salescli.views import Column
+    from salescli.terminal.render import columns_table, message
 
     if not rows:
         message(empty)
@@ -125,8 +125,8 @@ def done(
     note: Annotated[str | None, typer.Option("--note", help=_("How it went."), metavar="TEXT")] = None,
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
     from salescli.services.follow_ups import complete_task
+    from salescli.terminal.render import message, print_json
 
     view = complete_task(open_ctx(), task_id, note)
     if json:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from salescli.commands._common import ROLE_CODES, JsonOption, choices, open_ctx
-from salescli.i18n import _
+from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -22,8 +22,8 @@ def add(
     ] = "rep",
     json: JsonOption = False,
 ) -> None:
-    from salescli.render import message, print_json
     from salescli.services.users import add_user, check_new_user
+    from salescli.terminal.render import message, print_json
 
     check_new_user(handle, role.strip().lower())  # bad input is refused before the store is opened
     view = add_user(open_ctx(), handle, name, role.strip().lower())
@@ -35,9 +35,9 @@ def add(
 
 @app.command("list", help=_("Everyone in this store, with how many customers they own."))
 def list_(json: JsonOption = False) -> None:
-    from salescli.domain.vocab import ROLES, label
-    from salescli.render import print_json, table
+    from salescli.present.labels import ROLES, label
     from salescli.services.users import list_users
+    from salescli.terminal.render import print_json, table
 
     ctx = open_ctx()
     rows = list_users(ctx)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from salescli.i18n import N_
+from salescli.core.i18n import N_
 
 SECTIONS: dict[str, str] = {
     "overdue_tasks": N_("Overdue tasks"),

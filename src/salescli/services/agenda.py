@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from salescli.config import forgotten_days
+from salescli.core.config import forgotten_days
+from salescli.core.errors import BadInputError
+from salescli.core.i18n import N_, _
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
-from salescli.errors import BadInputError
-from salescli.i18n import N_, _
+from salescli.present.columns import Column
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
 from salescli.store.engine import Session
 from salescli.store.queries import contacts as contact_queries
 from salescli.store.queries import customers as customer_queries
-from salescli.views import Column
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from salescli.config import load
-from salescli.errors import SalescliError
-from salescli.identity import acting_handle, store_url
-from salescli.paths import sqlite_path
+from salescli.core.config import load
+from salescli.core.errors import SalescliError
+from salescli.core.identity import acting_handle, store_url
+from salescli.core.paths import sqlite_path
 from salescli.store.completion import customer_names
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from salescli.core.errors import BadInputError, NotFoundError
+from salescli.core.i18n import _
 from salescli.domain import dedupe
 from salescli.domain.agenda import parse_birthday
-from salescli.errors import BadInputError, NotFoundError
-from salescli.i18n import _
 from salescli.services.context import Context
 from salescli.services.customers import contact_view
 from salescli.services.lookup import resolve_contact, resolve_customer

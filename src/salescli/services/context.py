@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from salescli import clock
-from salescli.config import Config
-from salescli.config import load as load_config
-from salescli.errors import NotFoundError, RefusedError
-from salescli.i18n import _
-from salescli.identity import acting_handle, store_url
+from salescli.core import clock
+from salescli.core.config import Config
+from salescli.core.config import load as load_config
+from salescli.core.errors import NotFoundError, RefusedError
+from salescli.core.i18n import _
+from salescli.core.identity import acting_handle, store_url
 from salescli.store.engine import Store, open_store
 
 __all__ = ["Context", "acting_handle", "open_context", "store_url"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from salescli.core.errors import BadInputError, RefusedError
+from salescli.core.i18n import _
 from salescli.domain import dedupe
-from salescli.domain.vocab import GRADES, SIZES
-from salescli.errors import BadInputError, RefusedError
-from salescli.i18n import _
+from salescli.domain.codes import GRADES, SIZES
 from salescli.services.context import Context
 from salescli.services.lookup import resolve_customer
 from salescli.services.ownership import check_cap

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from salescli.errors import BadInputError, RefusedError
-from salescli.i18n import _
+from salescli.core.errors import BadInputError, RefusedError
+from salescli.core.i18n import _
 
 DEMO_REPS: list[tuple[str, str]] = [
     ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
@@ -37,12 +37,12 @@ def _remove_store_files(path: Path) -> None:
 
 def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026) -> dict[str, int]:
     """Build a SQLite demo store at `path`; an existing file is replaced only when `replace`."""
-    from salescli import clock
-    from salescli.config import forgotten_days, load
-    from salescli.paths import url_for
+    from salescli.core import clock
+    from salescli.core.config import forgotten_days, load
+    from salescli.core.paths import url_for
     from salescli.services.context import acting_handle
-    from salescli.store import seed as seeding
     from salescli.store.engine import open_store
+    from salescli.store.seed import generator as seeding
 
     path = Path(path).expanduser()
     if path.is_dir():

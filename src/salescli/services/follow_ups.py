@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from salescli.domain.vocab import KINDS
-from salescli.errors import BadInputError, NotFoundError, RefusedError
-from salescli.i18n import _
+from salescli.core.errors import BadInputError, NotFoundError, RefusedError
+from salescli.core.i18n import _
+from salescli.domain.codes import KINDS
 from salescli.services.context import Context
 from salescli.services.customers import follow_up_view
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user

@@ -6,9 +6,9 @@ guessed: logging a call on the wrong customer is worse than asking.
 
 from __future__ import annotations
 
+from salescli.core.errors import AmbiguousError, BadInputError, NotFoundError
+from salescli.core.i18n import _
 from salescli.domain.dedupe import name_key
-from salescli.errors import AmbiguousError, BadInputError, NotFoundError
-from salescli.i18n import _
 from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, User
 from salescli.store.queries import contacts as contact_queries

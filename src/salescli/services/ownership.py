@@ -5,9 +5,9 @@ The pool feature (claim, release, recycle) builds on `record_event` and `check_c
 
 from __future__ import annotations
 
+from salescli.core.errors import RefusedError
+from salescli.core.i18n import _
 from salescli.domain.pool import over_cap, pool_active
-from salescli.errors import RefusedError
-from salescli.i18n import _
 from salescli.store.engine import Session
 from salescli.store.queries import users as user_queries
 from salescli.store.queries.ownership import record_event

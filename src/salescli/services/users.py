@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from salescli.core.errors import BadInputError, RefusedError
+from salescli.core.i18n import _
+from salescli.domain.codes import ROLES
 from salescli.domain.users import normalize_handle, valid_handle
-from salescli.domain.vocab import ROLES
-from salescli.errors import BadInputError, RefusedError
-from salescli.i18n import _
 from salescli.services.context import Context
 from salescli.store.models import User
 from salescli.store.queries import users as user_queries

@@ -17,9 +17,9 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
-from salescli.errors import StorageError
-from salescli.i18n import _
-from salescli.paths import sqlite_path
+from salescli.core.errors import StorageError
+from salescli.core.i18n import _
+from salescli.core.paths import sqlite_path
 from salescli.store.schema import HEAD, REVISIONS
 
 

@@ -165,8 +165,8 @@ def columns_table(
     columns: Sequence[Any], items: Sequence[dict[str, Any]], *, now: datetime, title: str | None = None
 ) -> None:
     """Render items by their `views.Column` descriptions, formatted for the language."""
-    from salescli.formatting import ago_phrase, days_phrase, due_phrase, format_short_day, until_phrase
-    from salescli.i18n import _
+    from salescli.core.i18n import _
+    from salescli.present.formatting import ago_phrase, days_phrase, due_phrase, format_short_day, until_phrase
 
     today = now.date()
 

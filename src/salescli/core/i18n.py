@@ -2,7 +2,7 @@
 
 How to add a translated string (see `salescli/locale/README.md`):
 
-    from salescli.i18n import _, ngettext, N_
+    from salescli.core.i18n import _, ngettext, N_
 
     message(_("Claimed {customer}.").format(customer=name))       # any shown text
     ngettext("{n} customer", "{n} customers", n).format(n=n)       # counts
@@ -25,8 +25,10 @@ import string
 import sys
 from pathlib import Path
 
+from salescli.core.errors import BadInputError
+
 DOMAIN = "salescli"
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 # Code -> name shown in `--lang` errors. English is the source and needs no catalog.
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 DEFAULT_LANGUAGE = "en"
@@ -144,7 +146,7 @@ def set_language(code: str) -> None:
     # argument ..."); route those through `_` too. Imported only for a translated
     # interface, so English startup pays nothing.
     try:
-        from salescli import click_messages
+        from salescli.terminal import typer_i18n as click_messages
 
         click_messages.install()
     except Exception:  # noqa: BLE001 - a Typer upgrade may move things: stay usable, in English there
@@ -172,3 +174,47 @@ def _placeholders_fit(translation: str, source: str) -> bool:
                 "using English for it.",
             )
     return fits
+
+
+# -- Which language: --lang, SALESCLI_LANG, config [user] lang, the locale ------------------
+
+def _config_language() -> str:
+    """`[user] lang` from the config file; read on every start, so kept cheap: the TOML
+    parser is only imported when the file mentions `lang` at all."""
+    from salescli.core.paths import config_path
+
+    try:
+        text = config_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""  # a missing file is normal; an unreadable one is reported by the command
+    if "lang" not in text:
+        return ""
+    import tomllib
+
+    try:
+        user = tomllib.loads(text).get("user", {})
+    except tomllib.TOMLDecodeError:
+        return ""  # a broken config is reported by the command that loads it
+    value = user.get("lang", "") if isinstance(user, dict) else ""
+    return value if isinstance(value, str) else ""
+
+
+def resolve_language(cli_value: str | None) -> str:
+    """The language to use; an unknown `--lang` is an error listing the choices."""
+    if cli_value is not None:
+        code = normalize_language(cli_value)
+        if code is None:
+            raise BadInputError(unknown_language_message(cli_value))
+        return code
+    for source, raw in (("SALESCLI_LANG", os.environ.get("SALESCLI_LANG", "")), ("user.lang", _config_language())):
+        if raw.strip():
+            code = normalize_language(raw)
+            if code is not None:
+                return code
+            warn_once(
+                f"lang:{source}",
+                _("Warning: {source} = {value!r} is not a language salescli knows ({available}); ignored.").format(
+                    source=source, value=raw, available=available_languages()
+                ),
+            )
+    return language_from_locale()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import getpass
 import os
 
-from salescli import runtime
-from salescli.config import Config
+from salescli.core import runtime
+from salescli.core.config import Config
+from salescli.core.errors import BadInputError
+from salescli.core.i18n import _
+from salescli.core.paths import default_db_path, url_for
 from salescli.domain.users import normalize_handle, valid_handle
-from salescli.errors import BadInputError
-from salescli.i18n import _
-from salescli.paths import default_db_path, url_for
 
 
 def store_url(config: Config) -> str:

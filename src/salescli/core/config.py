@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from salescli.errors import BadInputError
-from salescli.i18n import N_, _
-from salescli.paths import config_path
+from salescli.core.errors import BadInputError
+from salescli.core.i18n import N_, _
+from salescli.core.paths import config_path
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class Setting:
         if self.kind == "choice":
             return _("one of: {choices}").format(choices=", ".join(self.choices))
         if self.kind == "lang":
-            from salescli.i18n import LANGUAGES
+            from salescli.core.i18n import LANGUAGES
 
             return _("one of: {choices}").format(choices=", ".join(LANGUAGES)) + " " + _("(or empty for the locale)")
         return _("any text")
@@ -63,7 +63,7 @@ class Setting:
                 return None
             raise ValueError
         if self.kind == "lang":
-            from salescli.i18n import normalize_language
+            from salescli.core.i18n import normalize_language
 
             text = str(raw).strip()
             if not text:

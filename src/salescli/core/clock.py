@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from salescli.errors import BadInputError
-from salescli.i18n import _
+from salescli.core.errors import BadInputError
+from salescli.core.i18n import _
 
 
 def now() -> datetime:

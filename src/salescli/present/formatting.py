@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from salescli.i18n import _, current_language, ngettext
+from salescli.core.i18n import _, current_language, ngettext
 
 
 def _babel_locale() -> str:
@@ -40,7 +40,7 @@ def format_moment(moment: datetime | None) -> str:
         return ""
     from babel.dates import format_datetime
 
-    from salescli.clock import today
+    from salescli.core.clock import today
 
     local = moment.astimezone()
     this_year = local.year == today().year

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from salescli.config import Config
-from salescli.i18n import N_
+from salescli.core.config import Config
+from salescli.core.i18n import N_
 from salescli.services.context import Context, store_url
 from salescli.store.engine import describe, open_store
-from salescli.store.queries.stats import counts
+from salescli.store.queries.store_counts import counts
 from salescli.store.schema import HEAD
 
 INFO_LABELS = {

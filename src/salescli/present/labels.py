@@ -1,12 +1,12 @@
-"""Stable codes stored in the database, with the labels shown to people.
+"""What people read for each stored code (`domain/codes.py`), in the interface language.
 
-Codes never change with the interface language (they are what `--json` prints); labels
-are marked with N_ and translated when displayed via `label()`.
+Labels are marked with N_ and translated when displayed via `label()`; `--json` prints
+the codes themselves.
 """
 
 from __future__ import annotations
 
-from salescli.i18n import N_, _
+from salescli.core.i18n import N_, _
 
 GRADES: dict[str, str] = {"A": N_("A key"), "B": N_("B general"), "C": N_("C potential")}
 SIZES: dict[str, str] = {

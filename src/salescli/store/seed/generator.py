@@ -29,12 +29,12 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from salescli.config import forgotten_days as default_forgotten_days
+from salescli.core.config import forgotten_days as default_forgotten_days
 from salescli.domain import dedupe
 from salescli.domain.users import normalize_handle, valid_handle
-from salescli.store import seed_vocab as vocab
 from salescli.store.engine import Store, storage_error
 from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
+from salescli.store.seed import wordlists as vocab
 
 HISTORY_DAYS = 183  # follow-ups cover about the last six months
 

@@ -7,7 +7,7 @@ errors come from Pydantic ("Input should be a valid integer ..."). Only typer/co
 asks `gettext` (for "Options", "Commands", "default: {default}" ...).
 
 `install()` (called by `i18n.set_language` for any language but English) routes all of
-these through `salescli.i18n._`, so our catalog translates them like any other string:
+these through `salescli.core.i18n._`, so our catalog translates them like any other string:
 typer/core.py's `_` becomes ours, the help formatter translates its words and wraps
 Chinese by display cells, and usage errors are matched against the English templates
 below and rebuilt from their translation. Whatever is not recognised stays English.
@@ -23,7 +23,7 @@ import string
 import unicodedata
 from typing import Any
 
-from salescli.i18n import N_, _, current_language
+from salescli.core.i18n import N_, _, current_language
 
 # Asked for by typer/core.py through `gettext` (same msgids, so the same catalog entries).
 TYPER_MESSAGES = (
