@@ -1,4 +1,4 @@
-"""`salescli demo` and the seeded generator behind it (services/seed.py)."""
+"""`salescli demo` and the seeded generator behind it (services/demo.py, store/seed/)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_demo_is_fast() -> None:
     started = time.perf_counter()
     summary = build_demo(Path(os.environ["SALESCLI_DB"]).with_name("fast.db"), replace=False)
     assert time.perf_counter() - started < 5
-    assert summary["users"] == 6 and summary["customers"] == 300 and summary["follow_ups"] == 3000
+    assert summary.users == 6 and summary.customers == 300 and summary.follow_ups == 3000
 
 
 def test_two_builds_are_identical(sqlite_cli, tmp_path: Path) -> None:
@@ -114,18 +114,17 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
     from sqlalchemy import and_, func, select
 
     from salescli.core.paths import url_for
+    from salescli.services.demo import seed_store
     from salescli.store.engine import open_store
     from salescli.store.models import Contact, Customer, FollowUp, OwnershipEvent, User
-    from salescli.store.seed import generator as seed
 
-    store = open_store(url_for(os.environ["SALESCLI_DB"]))
+    url = url_for(os.environ["SALESCLI_DB"])
     now = datetime.fromisoformat(NOW)
     reps = [("alice", "Alice Chen"), ("wangfang", "王芳"), ("lilei", "李雷"), ("bob", "Bob Tan")]
+    summary = seed_store(url, now=now, seed=7, reps=reps, customers=80, contacts_per_customer=1.5, follow_ups=600,
+                         owned_per_rep=8).to_json()
+    store = open_store(url)
     try:
-        summary = seed.generate(
-            store, now=now, seed=7, reps=reps, customers=80, contacts_per_customer=1.5, follow_ups=600,
-            owned_per_rep=8,
-        )
         assert summary["customers"] == 80 and summary["follow_ups"] == 600 and summary["contacts"] == 120
         is_open = and_(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
         with store.session() as s:
@@ -189,12 +188,56 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
 
 def test_generate_needs_an_aware_clock(backend: str) -> None:
     from salescli.core.paths import url_for
-    from salescli.store.engine import open_store
-    from salescli.store.seed import generator as seed
+    from salescli.services.demo import seed_store
 
-    store = open_store(url_for(os.environ["SALESCLI_DB"]))
+    with pytest.raises(ValueError, match="aware"):
+        seed_store(url_for(os.environ["SALESCLI_DB"]), now=datetime(2026, 11, 23, 9, 0), customers=5, follow_ups=10)
+
+
+def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> None:
+    """The generator reads the team rules from the store and applies them through the
+    domain functions: change a rule and the generated store changes with it."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, select
+
+    from salescli.core.paths import url_for
+    from salescli.domain.pool import RecycleRules, recycle_due
+    from salescli.services.demo import seed_store
+    from salescli.store.engine import open_store
+    from salescli.store.models import Customer, FollowUp, OwnershipEvent
+
+    cli.ok("config", "set", "pool.max_owned", "5")
+    cli.ok("config", "set", "pool.recycle_no_follow_up_days", "9")
+    cli.ok("config", "set", "pool.recycle_no_deal_days", "60")
+    url = url_for(os.environ["SALESCLI_DB"])
+    now = datetime.fromisoformat(NOW)
+    seed_store(url, now=now, seed=11, reps=[("alice", "Alice"), ("bob", "Bob"), ("carol", "Carol")],
+               customers=120, follow_ups=1500)
+    rules = RecycleRules(9, 60)
+    store = open_store(url)
     try:
-        with pytest.raises(ValueError, match="aware"):
-            seed.generate(store, now=datetime(2026, 11, 23, 9, 0), customers=5, follow_ups=10)
+        with store.session() as s:
+            owned = s.execute(
+                select(func.count()).where(Customer.owner_id.is_not(None)).group_by(Customer.owner_id)
+            ).scalars().all()
+            assert owned and max(owned) <= 5
+            recycles = s.execute(
+                select(OwnershipEvent.customer_id, OwnershipEvent.at, OwnershipEvent.reason)
+                .where(OwnershipEvent.kind == "recycle")
+            ).all()
+            assert recycles
+            for customer_id, at, reason in recycles:
+                assert "9 days" in reason or "60 days" in reason, reason
+                created = s.execute(
+                    select(OwnershipEvent.at).where(OwnershipEvent.customer_id == customer_id,
+                                                    OwnershipEvent.kind == "create")
+                ).scalar_one()
+                last_before = s.execute(
+                    select(func.max(FollowUp.happened_at)).where(FollowUp.customer_id == customer_id,
+                                                                 FollowUp.happened_at < at)
+                ).scalar_one()
+                due, _rule = recycle_due(rules, claimed_at=created, last_follow_up=last_before)
+                assert at >= due - timedelta(seconds=1), (customer_id, at, due)
     finally:
         store.dispose()

@@ -238,12 +238,12 @@ def test_done_closes_a_task_with_a_note(acme) -> None:
     assert f"task #{first}" in run.stdout and "Acme" in run.stdout
     assert open_task_ids(acme) == [task]
 
-    acme.ok("user", "add", "bob")
+    acme.ok("user", "add", "bob", "--role", "manager")
     data = acme.ok("done", str(task), "--note", "Quote sent by email", "--json", env={"SALESCLI_USER": "bob"}).json()
     assert (data["id"], data["customer"], data["action"], data["due_on"]) == (task, "Acme", "Quote", "2026-11-27")
     assert (data["closed_at"], data["closed_note"]) == (NOW_ISO, "Quote sent by email")
     assert data["contact"] == "王芳"
-    assert data["assignee"] == "alice"  # closed by a colleague, still alice's task
+    assert data["assignee"] == "alice"  # closed by a manager, still alice's task
     assert open_task_ids(acme) == []
     entry = next(t for t in card(acme)["timeline"] if t["id"] == task)
     assert (entry["closed_at"], entry["closed_note"]) == (NOW_ISO, "Quote sent by email")

@@ -41,8 +41,10 @@ def early_language(argv: Sequence[str]) -> None:
     try:
         code = resolve_language(cli_value)
     except BadInputError as err:
+        from salescli.present.messages import sentence
+
         set_language(DEFAULT_LANGUAGE)
-        sys.stderr.write(_("Error: {problem}").format(problem=err.message) + "\n")
+        sys.stderr.write(_("Error: {problem}").format(problem=sentence(err)) + "\n")
         sys.exit(int(ExitCode.USAGE))
     set_language(code)
 

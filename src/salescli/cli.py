@@ -41,7 +41,7 @@ class SalescliGroup(TyperGroup):
         except SalescliError as err:
             if debug:
                 raise
-            _fail(err.message, err.details, err.exit_code)
+            _fail_with(err)
         except click_exc.NoArgsIsHelpError as err:
             sys.stdout.write(err.format_message() + "\n")
             sys.exit(0)
@@ -60,15 +60,11 @@ class SalescliGroup(TyperGroup):
         except Exception as err:
             storage = _as_storage_error(err)
             if storage is not None and not debug:
-                _fail(storage.message, [], storage.exit_code)
+                _fail_with(storage)
             if debug:
                 raise
-            _fail(
-                _("Unexpected error: {problem} (run again with --debug for details).").format(
-                    problem=f"{err.__class__.__name__}: {err}"
-                ),
-                [], ExitCode.REFUSED,
-            )
+            _fail_with(SalescliError("internal.unexpected", problem=f"{err.__class__.__name__}: {err}"),
+                       ExitCode.INTERNAL)
         # With standalone_mode off, Click returns an Exit's code (e.g. from --version).
         sys.exit(result if isinstance(result, int) else 0)
 
@@ -80,16 +76,18 @@ def _as_storage_error(err: Exception) -> SalescliError | None:
     from sqlalchemy.exc import DBAPIError
 
     if isinstance(err, DBAPIError):
-        from salescli.core.config import load
-        from salescli.core.identity import store_url
-        from salescli.store.engine import storage_error
+        from salescli.services.errors import classify_driver_error
 
-        try:
-            url = store_url(load())
-        except SalescliError:
-            url = "?"
-        return storage_error(err, url)
+        return classify_driver_error(err)
     return None
+
+
+def _fail_with(err: SalescliError, code: int | None = None) -> None:
+    from salescli.present.messages import describe
+    from salescli.terminal.messages import CLI_WORDING
+
+    text, details = describe(err, CLI_WORDING)
+    _fail(text, details, err.exit_code if code is None else code)
 
 
 def _fail(message: str, details: list[str], code: int, *, prefix: bool = True) -> None:

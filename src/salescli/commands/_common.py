@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from salescli.core.i18n import _
+from salescli.domain.codes import GRADES, KINDS, ROLES, SIZES
 
 if TYPE_CHECKING:
     from salescli.services.context import Context
@@ -18,10 +18,10 @@ LimitOption = Annotated[
 ]
 
 
-GRADE_CODES = ("A", "B", "C")
-SIZE_CODES = ("micro", "small", "medium", "large")
-KIND_CODES = ("call", "visit", "email", "meeting", "message", "note")
-ROLE_CODES = ("rep", "manager", "admin")
+GRADE_CODES = GRADES
+SIZE_CODES = SIZES
+KIND_CODES = KINDS
+ROLE_CODES = ROLES
 
 
 def choices(codes: tuple[str, ...]):  # noqa: ANN201 - a Typer autocompletion callback
@@ -58,24 +58,8 @@ def complete_archived_customer(incomplete: str) -> list[str]:
 
 
 def open_ctx() -> Context:
+    """The context a command runs in; its notices go to stderr as they happen."""
     from salescli.services.context import open_context
+    from salescli.terminal.render import notice
 
-    return open_context()
-
-
-def parse_day(value: str | None) -> date | None:
-    """A date word from an option, checked before the store is opened."""
-    if value is None:
-        return None
-    from salescli.core.clock import parse_day as parse
-
-    return parse(value)
-
-
-def parse_moment(value: str | None) -> datetime | None:
-    if value is None:
-        return None
-    from salescli.core.clock import now, parse_when
-
-    reference = now()
-    return parse_when(value, base=reference).as_datetime(reference)
+    return open_context(on_notice=notice)

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import JsonOption, open_ctx, parse_day
+from salescli.commands._common import JsonOption, open_ctx
 from salescli.core.i18n import _
 
 
@@ -18,37 +18,31 @@ def agenda(
 ) -> None:
     from salescli.services.agenda import build_agenda
 
-    day = parse_day(date)
-    ctx = open_ctx()
-    data = build_agenda(ctx, day)
+    data = build_agenda(open_ctx(), date)
     if json:
         from salescli.terminal.render import print_json
 
         print_json(data)
         return
-    render_agenda(data, ctx)
+    render_agenda(data)
 
 
-def render_agenda(data: dict[str, Any], ctx: Any) -> None:
-    """Each section in SPEC order, by the columns its provider declared; empty ones left out."""
-    from salescli.domain.agenda import SECTIONS
+def render_agenda(data: Any) -> None:
+    """Each section in the agenda's order, by its columns (present/agenda.py); empty ones left out."""
+    from salescli.present.agenda import COLUMNS, TITLES
     from salescli.present.formatting import format_day
-    from salescli.services.agenda import agenda_instant, section_columns
     from salescli.terminal.render import columns_table, console, message, styled
 
-    console().print(styled(_("Agenda for {user}, {day}").format(user=data["user"], day=format_day(data["date"])),
-                           "bold"))
-    # Phrases ("3 days overdue", "12 days ago") count from the agenda's day, not the clock's.
-    at = agenda_instant(ctx, data["date"])
+    console().print(styled(_("Agenda for {user}, {day}").format(user=data.user, day=format_day(data.date)), "bold"))
     shown = 0
-    for section in data["sections"]:
-        items = section["items"]
-        if not items:
+    for section in data.sections:
+        if not section.items:
             continue
         shown += 1
         console().print()
-        title = f"{_(SECTIONS[section['key']])} ({len(items)})"
-        columns_table(section_columns(section["key"]), items, now=at, title=title)
+        title = f"{_(TITLES[section.key])} ({len(section.items)})"
+        # Phrases ("3 days overdue", "12 days ago") count from the agenda's instant, not the clock's.
+        columns_table(COLUMNS[section.key], section.items, now=data.at, title=title)
     if not shown:
         message(_("Nothing on the agenda. Log a follow-up with --next to plan one."))
 
@@ -61,7 +55,7 @@ def forgotten(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    from salescli.services.agenda import FORGOTTEN_COLUMNS
+    from salescli.present.agenda import FORGOTTEN_COLUMNS
     from salescli.services.agenda import forgotten as find_forgotten
     from salescli.terminal.render import columns_table, message, print_json
 
@@ -73,7 +67,7 @@ def forgotten(
     if not rows:
         message(_("No forgotten customers. Well kept!"))
         return
-    columns_table(FORGOTTEN_COLUMNS, rows, now=ctx.now)
+    columns_table(FORGOTTEN_COLUMNS, rows, now=ctx.now())
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""`salescli config show|get|set|path`."""
+"""`salescli config show|get|set|path|history`: personal settings in your file, team rules
+in the store (docs/settings.md)."""
 
 from __future__ import annotations
 
@@ -6,50 +7,91 @@ from typing import Annotated
 
 import typer
 
-from salescli.commands._common import JsonOption
-from salescli.core.i18n import _
+from salescli.commands._common import JsonOption, open_ctx
+from salescli.core.i18n import N_, _
 
 app = typer.Typer(no_args_is_help=True)
 
 KeyArg = Annotated[str, typer.Argument(help=_("AREA.KEY, e.g. pool.max_owned."), metavar="KEY")]
 
+SOURCES = {
+    "default": N_("default"), "file": N_("file"), "store": N_("store"), "env": N_("SALESCLI_DB"),
+    "option": N_("--db"), "invalid": N_("store (invalid)"),
+}
+ORIGINS = {"set": N_("config set"), "file": N_("moved from a config file")}
 
-@app.command("show", help=_("Every setting with its value and whether it is the default."))
+
+@app.command("show", help=_("Every setting with its value and where it comes from."))
 def show(json: JsonOption = False) -> None:
-    from salescli.core.config import SETTINGS, display, load
+    from salescli.core.settings import SETTINGS
+    from salescli.present.messages import display_value
+    from salescli.services.settings import show_settings
     from salescli.terminal.render import print_json, table
 
-    config = load()
+    ctx = open_ctx()
+    rows = show_settings(ctx)
     if json:
-        print_json({key: config.get(key) for key in SETTINGS})
+        print_json(rows)
         return
     table(
         [_("Setting"), _("Value"), _("Source"), _("Meaning")],
-        [
-            (key, display(config.get(key)), _("file") if config.is_set(key) else _("default"), _(setting.help))
-            for key, setting in SETTINGS.items()
-        ],
-        title=str(config.path),
+        [(r.key, display_value(r.value), _(SOURCES[r.source]), _(SETTINGS[r.key].help)) for r in rows],
+        title=_("Personal settings: {path}; team rules: the store").format(path=ctx.config.path),
     )
 
 
 @app.command("get", help=_("Print one setting's value."))
 def get(key: KeyArg) -> None:
-    from salescli.core.config import display, load
+    from salescli.present.messages import display_value
+    from salescli.services.settings import get_setting
 
-    typer.echo(display(load().get(key)))
+    typer.echo(display_value(get_setting(open_ctx(), key).value))
 
 
-@app.command("set", help=_("Change one setting in the config file."))
+@app.command("set", help=_("Change one setting: personal ones in your file, team rules in the store."))
 def set_(
     key: KeyArg,
     value: Annotated[str, typer.Argument(help=_("The new value."), metavar="VALUE")],
 ) -> None:
-    from salescli.core.config import config_path, display, set_value
+    from salescli.present.messages import display_value
+    from salescli.services.settings import set_setting
     from salescli.terminal.render import message
 
-    stored = set_value(key, value)
-    message(_("{key} = {value} (in {path})").format(key=key, value=display(stored), path=config_path()))
+    saved = set_setting(key, value, open_ctx)
+    where = _("in {path}") if saved.scope == "personal" else _("in the store {path}")
+    message(_("{key} = {value} ({where})").format(key=saved.key, value=display_value(saved.value),
+                                                  where=where.format(path=saved.where)))
+
+
+@app.command("history", help=_("Who changed the team rules, when, from what to what."))
+def history(
+    key: Annotated[str | None, typer.Argument(help=_("Only this rule."), metavar="[KEY]")] = None,
+    json: JsonOption = False,
+) -> None:
+    from salescli.core.settings import SETTINGS
+    from salescli.present.formatting import format_moment
+    from salescli.present.messages import display_value
+    from salescli.services.settings import setting_history
+    from salescli.terminal.render import message, print_json, table
+
+    rows = setting_history(open_ctx(), key)
+    if json:
+        print_json(rows)
+        return
+    if not rows:
+        message(_("No team rule has been changed yet."))
+        return
+
+    def shown(key: str, value: object) -> str:
+        if value is None:  # no value in the store: the default
+            return _("default ({value})").format(value=display_value(SETTINGS[key].default))
+        return display_value(value)
+
+    table(
+        [_("When"), _("Setting"), _("From"), _("To"), _("By"), _("How")],
+        [(format_moment(r.at), r.key, shown(r.key, r.old_value), shown(r.key, r.new_value), r.by or "",
+          _(ORIGINS.get(r.origin, r.origin))) for r in rows],
+    )
 
 
 @app.command("path", help=_("Print the config file's path."))

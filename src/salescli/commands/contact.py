@@ -45,8 +45,8 @@ def add(
     if json:
         print_json(view)
         return
-    message(_("Added contact #{id} {name} at {customer}.").format(id=view["id"], name=view["name"],
-                                                               customer=view["customer"]))
+    message(_("Added contact #{id} {name} at {customer}.").format(id=view.id, name=view.name,
+                                                               customer=view.customer))
 
 
 @app.command("list", help=_("Contacts of one customer, or of all your customers."))
@@ -69,7 +69,7 @@ def list_(
     _render(rows)
 
 
-def _render(rows: list[dict[str, Any]]) -> None:
+def _render(rows: list[Any]) -> None:
     from salescli.terminal.render import message, table
 
     if not rows:
@@ -81,8 +81,8 @@ def _render(rows: list[dict[str, Any]]) -> None:
          _("Title"), (_("Phone"), {"overflow": "fold"}), (_("Email"), {"overflow": "fold"}),
          (_("WeChat"), {"overflow": "fold"}), (_("Birthday"), {"overflow": "fold"})],
         [
-            (r["id"], r["customer"], r["name"] + (" *" if r["primary"] else ""), r["title"], r["phone"],
-             r["email"], r["wechat"], r["birthday"])
+            (r.id, r.customer, r.name + (" *" if r.primary else ""), r.title, r.phone,
+             r.email, r.wechat, r.birthday)
             for r in rows
         ],
     )
@@ -119,5 +119,5 @@ def edit(
     if json:
         print_json(view)
         return
-    message(_("Updated contact #{id} {name} at {customer}.").format(id=view["id"], name=view["name"],
-                                                                 customer=view["customer"]))
+    message(_("Updated contact #{id} {name} at {customer}.").format(id=view.id, name=view.name,
+                                                                 customer=view.customer))

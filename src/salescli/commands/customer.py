@@ -79,14 +79,14 @@ def add(
     if result.similar:
         warn(_("Possible duplicates (check before going on):"))
         for item in result.similar:
-            warn(f"  #{item['id']} {item['name']} ({item['score']}%)")
+            warn(f"  #{item.id} {item.name} ({item.score}%)")
     if json:
-        print_json(result.customer | {"similar": result.similar})
+        print_json(result)
         return
+    customer = result.customer
     message(
         _("Added customer #{id} {name} (grade {grade}, owner {owner}).").format(
-            id=result.customer["id"], name=result.customer["name"], grade=result.customer["grade"],
-            owner=result.customer["owner"],
+            id=customer.id, name=customer.name, grade=customer.grade, owner=customer.owner,
         )
     )
 
@@ -113,7 +113,7 @@ def list_(
     from salescli.services.customers import ListFilter, list_customers
 
     if sum([mine, all_, archived]) > 1:
-        raise BadInputError(_("Use only one of --mine, --all and --archived."))
+        raise BadInputError("options.exclusive_scope")
     scope = "all" if all_ else "archived" if archived else "mine"
     ctx = open_ctx()
     rows = list_customers(
@@ -126,10 +126,10 @@ def list_(
 
         print_json(rows)
         return
-    _render_list(rows, ctx, show_owner=scope != "mine")
+    _render_list(rows, ctx.now(), show_owner=scope != "mine")
 
 
-def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> None:
+def _render_list(rows: list[Any], now: Any, *, show_owner: bool) -> None:
     from salescli.core.i18n import ngettext
     from salescli.present.formatting import ago_phrase, due_phrase
     from salescli.terminal.render import message, styled, table
@@ -137,26 +137,26 @@ def _render_list(rows: list[dict[str, Any]], ctx: Any, *, show_owner: bool) -> N
     if not rows:
         message(_("No customers match."))
         return
-    today = ctx.now.date()
+    today = now.date()
     short = {"no_wrap": True}
     # (header, column options, cell) per column. A long CJK name is one unbreakable
     # "word": the Name column folds it rather than cutting it to an ellipsis.
     # On a narrow terminal the `drop` columns go first (highest first), so names keep room.
     spec: list[tuple[str, dict[str, Any], Any]] = [
-        (_("ID"), {"justify": "right", **short}, lambda r: r["id"]),
-        (_("Name"), {"overflow": "fold", "ratio": 3}, lambda r: r["name"]),
-        (_("Grade"), {**short, "drop": 1}, lambda r: r["grade"]),
-        (_("City"), {"ratio": 1, "drop": 3}, lambda r: r["city"]),
-        (_("Industry"), {"ratio": 1, "drop": 6}, lambda r: r["industry"]),
+        (_("ID"), {"justify": "right", **short}, lambda r: r.id),
+        (_("Name"), {"overflow": "fold", "ratio": 3}, lambda r: r.name),
+        (_("Grade"), {**short, "drop": 1}, lambda r: r.grade),
+        (_("City"), {"ratio": 1, "drop": 3}, lambda r: r.city),
+        (_("Industry"), {"ratio": 1, "drop": 6}, lambda r: r.industry),
     ]
     if show_owner:
-        spec.append((_("Owner"), {**short, "drop": 2}, lambda r: r["owner"] or _("pool")))
+        spec.append((_("Owner"), {**short, "drop": 2}, lambda r: r.owner or _("pool")))
     spec += [
-        (_("Last contact"), {**short, "drop": 4}, lambda r: ago_phrase(r["last_contact_at"], ctx.now)),
-        (_("Next task"), short, lambda r: styled(due_phrase(r["next_due_on"], today),
-                                                  "red" if r["next_due_on"] < today else "")
-         if r["next_due_on"] else ""),
-        (_("Tags"), {"ratio": 1, "drop": 5}, lambda r: ", ".join(r["tags"])),
+        (_("Last contact"), {**short, "drop": 4}, lambda r: ago_phrase(r.last_contact_at, now)),
+        (_("Next task"), short, lambda r: styled(due_phrase(r.next_due_on, today),
+                                                  "red" if r.next_due_on < today else "")
+         if r.next_due_on else ""),
+        (_("Tags"), {"ratio": 1, "drop": 5}, lambda r: ", ".join(r.tags)),
     ]
     body = [[cell(row) for _h, _o, cell in spec] for row in rows]
     # Leave out columns nobody filled in (no industries, no tags yet): room for names.
@@ -177,75 +177,75 @@ def show(ref: RefArg, json: JsonOption = False) -> None:
 
         print_json(card)
         return
-    _render_card(card, ctx)
+    _render_card(card, ctx.now())
 
 
-def _render_card(card: dict[str, Any], ctx: Any) -> None:
+def _render_card(card: Any, now: Any) -> None:
     from salescli.present.formatting import ago_phrase, due_phrase, format_day, format_moment
     from salescli.present.labels import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
     from salescli.terminal.render import console, message, styled, table
 
     out = console()
-    title = f"#{card['id']} {card['name']}"
-    if card["archived"]:
+    title = f"#{card.id} {card.name}"
+    if card.archived:
         title += "  [" + _("archived") + "]"
     out.print(styled(title, "bold"))
     facts = [
-        (_("Grade"), label(GRADES, card["grade"])),
-        (_("Owner"), card["owner"] or _("pool")),
-        (_("Industry"), card["industry"]),
-        (_("Size"), label(SIZES, card["size"])),
-        (_("City"), card["city"]),
-        (_("Address"), card["address"]),
-        (_("Source"), card["source"]),
-        (_("Phone"), card["phone"]),
-        (_("Email"), card["email"]),
-        (_("Tags"), ", ".join(card["tags"])),
-        (_("Last contact"), ago_phrase(card["last_contact_at"], ctx.now)),
-        (_("Created"), format_day(card["created_at"].astimezone().date())),
-        (_("Notes"), card["notes"]),
+        (_("Grade"), label(GRADES, card.grade)),
+        (_("Owner"), card.owner or _("pool")),
+        (_("Industry"), card.industry),
+        (_("Size"), label(SIZES, card.size)),
+        (_("City"), card.city),
+        (_("Address"), card.address),
+        (_("Source"), card.source),
+        (_("Phone"), card.phone),
+        (_("Email"), card.email),
+        (_("Tags"), ", ".join(card.tags)),
+        (_("Last contact"), ago_phrase(card.last_contact_at, now)),
+        (_("Created"), format_day(card.created_at.astimezone().date())),
+        (_("Notes"), card.notes),
     ]
     table([_("Field"), _("Value")], [(k, v) for k, v in facts if v])
-    if card["contacts"]:
+    if card.contacts:
         table(
             [_("ID"), _("Contact"), _("Title"), _("Phone"), _("Email"), _("WeChat")],
             [
-                (c["id"], c["name"] + (" *" if c["primary"] else ""), c["title"], c["phone"], c["email"], c["wechat"])
-                for c in card["contacts"]
+                (c.id, c.name + (" *" if c.primary else ""), c.title, c.phone, c.email, c.wechat)
+                for c in card.contacts
             ],
             title=_("Contacts"),
         )
-    today = ctx.now.date()
-    if card["open_tasks"]:
+    today = now.date()
+    if card.open_tasks:
         table(
             [_("Task"), _("Due"), _("Action")],
             [
-                (t["id"], styled(due_phrase(t["due_on"], today), "red" if t["due_on"] < today else ""),
-                 t["next_action"] or t["summary"])
-                for t in card["open_tasks"]
+                (t.id, styled(due_phrase(t.due_on, today), "red" if t.due_on < today else ""),
+                 t.next_action or t.summary)
+                for t in card.open_tasks
             ],
             title=_("Open tasks"),
         )
-    if card["timeline"]:
+    if card.timeline:
         table(
             [_("When"), _("Kind"), _("By"), _("Contact"), _("Summary"), _("Next")],
             [
-                (format_moment(f["happened_at"]), label(KINDS, f["kind"]), f["author"], f["contact"],
-                 f["summary"] + (f" @ {f['location']}" if f["location"] else ""),
-                 (f"{format_day(f['due_on'])}: {f['next_action'] or ''}".rstrip(": ") if f["due_on"] else ""))
-                for f in card["timeline"]
+                (format_moment(f.happened_at), label(KINDS, f.kind), f.author, f.contact,
+                 f.summary + (f" @ {f.location}" if f.location else ""),
+                 (f"{format_day(f.due_on)}: {f.next_action or ''}".rstrip(": ") if f.due_on else ""))
+                for f in card.timeline
             ],
             title=_("Timeline"),
         )
     else:
-        message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card["id"]))
-    if len(card["ownership"]) > 1:
+        message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card.id))
+    if len(card.ownership) > 1:
         table(
             [_("When"), _("Change"), _("From"), _("To"), _("Reason")],
             [
-                (format_moment(e["at"]), label(OWNERSHIP_KINDS, e["kind"]), e["from"] or "", e["to"] or _("pool"),
-                 e["reason"] or "")
-                for e in card["ownership"]
+                (format_moment(e.at), label(OWNERSHIP_KINDS, e.kind), e.from_user or "", e.to_user or _("pool"),
+                 e.reason or "")
+                for e in card.ownership
             ],
             title=_("Ownership"),
         )
@@ -282,7 +282,7 @@ def edit(
     if json:
         print_json(card)
         return
-    message(_("Updated customer #{id} {name}.").format(id=card["id"], name=card["name"]))
+    message(_("Updated customer #{id} {name}.").format(id=card.id, name=card.name))
 
 
 @app.command("archive", help=_("Hide a customer from lists and the agenda; nothing is deleted."))
@@ -292,7 +292,7 @@ def archive(ref: RefArg) -> None:
 
     card = set_archived(open_ctx(), ref, True)
     message(_("Archived customer #{id} {name}; restore it with: salescli customer restore {id}").format(
-        id=card["id"], name=card["name"]))
+        id=card.id, name=card.name))
 
 
 @app.command("restore", help=_("Bring an archived customer back."))
@@ -301,4 +301,4 @@ def restore(ref: ArchivedRefArg) -> None:
     from salescli.terminal.render import message
 
     card = set_archived(open_ctx(), ref, False)
-    message(_("Restored customer #{id} {name}.").format(id=card["id"], name=card["name"]))
+    message(_("Restored customer #{id} {name}.").format(id=card.id, name=card.name))

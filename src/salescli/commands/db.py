@@ -5,9 +5,15 @@ from __future__ import annotations
 import typer
 
 from salescli.commands._common import JsonOption
-from salescli.core.i18n import _
+from salescli.core.i18n import N_, _
 
 app = typer.Typer(no_args_is_help=True)
+
+INFO_LABELS = {
+    "where": N_("Location"), "dialect": N_("Database"), "schema": N_("Schema"), "users": N_("Users"),
+    "customers": N_("Customers"), "pool_customers": N_("In the pool"), "contacts": N_("Contacts"),
+    "follow_ups": N_("Follow-ups"), "open_tasks": N_("Open tasks"),
+}
 
 
 @app.command("path", help=_("Print where the store is (a file path or a database URL)."))
@@ -24,18 +30,18 @@ def upgrade() -> None:
     from salescli.services.store_admin import upgrade_store
     from salescli.terminal.render import message
 
-    where, revision = upgrade_store(load())
-    message(_("The store {where} is at schema {revision}.").format(where=where, revision=revision))
+    done = upgrade_store(load())
+    message(_("The store {where} is at schema {revision}.").format(where=done.where, revision=done.schema))
 
 
 @app.command("info", help=_("The store's location, schema version and record counts."))
 def info(json: JsonOption = False) -> None:
     from salescli.commands._common import open_ctx
-    from salescli.services.store_admin import INFO_LABELS, store_info
+    from salescli.services.store_admin import store_info
     from salescli.terminal.render import print_json, table
 
     data = store_info(open_ctx())
     if json:
         print_json(data)
         return
-    table([_("Item"), _("Value")], [(_(INFO_LABELS[k]), v) for k, v in data.items()])
+    table([_("Item"), _("Value")], [(_(INFO_LABELS[k]), v) for k, v in data.to_json().items()])

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from salescli.commands._common import open_ctx
 from salescli.core.i18n import _
 
 
@@ -21,7 +22,6 @@ def demo(
     from salescli.core import runtime
     from salescli.core.paths import default_demo_path
     from salescli.services.agenda import build_agenda
-    from salescli.services.context import open_context
     from salescli.services.demo import build_demo
     from salescli.terminal.render import message
 
@@ -29,13 +29,12 @@ def demo(
     summary = build_demo(target, replace=force or path is None)
     message(
         _("Built a demo store at {path}: {users} reps, {customers} customers, {follow_ups} follow-ups.").format(
-            path=target, users=summary["users"], customers=summary["customers"], follow_ups=summary["follow_ups"]
+            path=target, users=summary.users, customers=summary.customers, follow_ups=summary.follow_ups
         )
     )
     runtime.db_override = str(target)
-    ctx = open_context()
     if not quiet:
-        render_agenda(build_agenda(ctx), ctx)
+        render_agenda(build_agenda(open_ctx()))
     message(_("Use it: export SALESCLI_DB={path}   (or add --db {path} to any command)").format(path=target))
 
 

@@ -6,15 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import (
-    KIND_CODES,
-    JsonOption,
-    choices,
-    complete_customer,
-    open_ctx,
-    parse_day,
-    parse_moment,
-)
+from salescli.commands._common import KIND_CODES, JsonOption, choices, complete_customer, open_ctx
 from salescli.core.i18n import _
 
 
@@ -48,18 +40,18 @@ def log(
     from salescli.terminal.render import print_json
 
     data = LogInput(
-        customer=customer, summary=summary, kind=kind.strip().lower(), contact=contact, at=parse_moment(at),
-        location=location, due_on=parse_day(next_), next_action=next_action, keep_open=keep_open,
+        customer=customer, summary=summary, kind=kind, contact=contact, at=at, location=location, due=next_,
+        next_action=next_action, keep_open=keep_open,
     )
     ctx = open_ctx()
     result = log_follow_up(ctx, data)
     if json:
-        print_json(result.follow_up | {"customer": result.customer["name"], "closed_tasks": result.closed_tasks})
+        print_json(result)
         return
-    _render_logged(result, ctx)
+    _render_logged(result, ctx.now())
 
 
-def _render_logged(result: Any, ctx: Any) -> None:
+def _render_logged(result: Any, now: Any) -> None:
     from salescli.core.i18n import ngettext
     from salescli.present.formatting import due_phrase, format_short_day
     from salescli.present.labels import KINDS, label
@@ -68,7 +60,7 @@ def _render_logged(result: Any, ctx: Any) -> None:
     follow_up = result.follow_up
     message(
         _("Logged {kind} with {customer} (#{id}).").format(
-            kind=label(KINDS, follow_up["kind"]), customer=result.customer["name"], id=result.customer["id"]
+            kind=label(KINDS, follow_up.kind), customer=result.customer.name, id=result.customer.id
         )
     )
     if result.closed_tasks:
@@ -77,12 +69,12 @@ def _render_logged(result: Any, ctx: Any) -> None:
             ngettext("Closed {n} open task ({ids}).", "Closed {n} open tasks ({ids}).", len(result.closed_tasks))
             .format(n=len(result.closed_tasks), ids=ids)
         )
-    if follow_up["due_on"]:
-        due = follow_up["due_on"]
+    if follow_up.due_on:
+        due = follow_up.due_on
         message(
             _("Next: {action}, {when} ({relative}); task #{id}.").format(
-                action=follow_up["next_action"] or _("follow up"), when=format_short_day(due),
-                relative=due_phrase(due, ctx.now.date()), id=follow_up["id"],
+                action=follow_up.next_action or _("follow up"), when=format_short_day(due),
+                relative=due_phrase(due, now.date()), id=follow_up.id,
             )
         )
 
@@ -98,26 +90,23 @@ def tasks(
     from salescli.services.follow_ups import open_tasks
 
     ctx = open_ctx()
-    rows = open_tasks(ctx, before=ctx.now.date() if overdue else None, user=user, everyone=everyone)
+    rows = open_tasks(ctx, overdue=overdue, user=user, everyone=everyone)
     if json:
         from salescli.terminal.render import print_json
 
         print_json(rows)
         return
-    render_tasks(rows, ctx, show_assignee=everyone or bool(user), empty=_("No open tasks."))
+    render_tasks(rows, ctx.now(), show_assignee=everyone or bool(user), empty=_("No open tasks."))
 
 
-def render_tasks(rows: list[dict[str, Any]], ctx: Any, *, show_assignee: bool = False, empty: str) -> None:
-    from salescli.core.i18n import N_
-    from salescli.present.columns import Column
-    from salescli.services.agenda import TASK_COLUMNS
+def render_tasks(rows: list[Any], now: Any, *, show_assignee: bool = False, empty: str) -> None:
+    from salescli.present.agenda import ASSIGNEE_COLUMN, TASK_COLUMNS
     from salescli.terminal.render import columns_table, message
 
     if not rows:
         message(empty)
         return
-    columns = TASK_COLUMNS + ((Column(N_("Rep"), "assignee"),) if show_assignee else ())
-    columns_table(columns, rows, now=ctx.now)
+    columns_table(TASK_COLUMNS + ((ASSIGNEE_COLUMN,) if show_assignee else ()), rows, now=now)
 
 
 def done(
@@ -132,7 +121,7 @@ def done(
     if json:
         print_json(view)
         return
-    message(_("Done: task #{id} for {customer}.").format(id=view["id"], customer=view["customer"]))
+    message(_("Done: task #{id} for {customer}.").format(id=view.id, customer=view.customer))
 
 
 def register(app: typer.Typer) -> None:

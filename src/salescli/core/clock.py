@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from salescli.core.errors import BadInputError
-from salescli.core.i18n import _
 
 
 def now() -> datetime:
@@ -24,9 +23,7 @@ def now() -> datetime:
         try:
             value = datetime.fromisoformat(fixed)
         except ValueError:
-            raise BadInputError(
-                _("SALESCLI_NOW is not an ISO date or datetime: {value!r}.").format(value=fixed)
-            ) from None
+            raise BadInputError("clock.bad_now", value=fixed) from None
         return value.astimezone() if value.tzinfo is None else value
     return datetime.now(UTC).astimezone()
 
@@ -140,7 +137,7 @@ def parse_when(text: str, *, base: datetime | None = None) -> When:
     """
     raw = (text or "").strip()
     if not raw:
-        raise BadInputError(_("A date is required (for example today, +3d, fri or 2026-12-01)."))
+        raise BadInputError("date.required")
     reference = base or now()
     base_day = reference.date()
     normalized = raw.replace("T", " ", 1) if _ISO_DAY.match(raw[:10]) else raw
@@ -173,8 +170,4 @@ def parse_day(text: str, *, base: datetime | None = None) -> date:
 
 
 def _bad_date(raw: str) -> BadInputError:
-    return BadInputError(
-        _("Not a date: {value!r} (try 2026-12-01, today, tomorrow, +3d, +2w or fri).").format(
-            value=raw
-        )
-    )
+    return BadInputError("date.bad", value=raw)

@@ -1,31 +1,40 @@
-"""Typed errors and the exit codes from SPEC §Command-line contract.
+"""Typed errors and the exit codes (docs/exit-codes.md).
 
-Services raise these; `cli.main` turns each into one line on stderr and its exit code,
-so no layer below the interface ever prints or exits.
+An error says *what* went wrong as a code ("customer.duplicate") and the facts as
+parameters (the record it matched and why, the numbers of a cap), never as a sentence:
+each interface words it its own way. The CLI names its flags (`--force`), the dashboard
+names its fields; both start from `present/messages.py`. So no layer below the
+interfaces prints, exits, or names a flag or a widget.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any, ClassVar
 
 
 class ExitCode(IntEnum):
     OK = 0
-    REFUSED = 1  # a rule said no: duplicate, cap, gate, cooldown
+    REFUSED = 1  # a rule said no: duplicate, cap, gate, cooldown, role
     USAGE = 2  # bad usage or input: unknown customer, bad date, ambiguous name
     STORAGE = 3  # the store is locked, unreachable, corrupt or too new
+    INTERNAL = 70  # a bug: an exception nobody expected (sysexits' EX_SOFTWARE)
+    INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 
 class SalescliError(Exception):
-    """An error meant for the user: `str(err)` is the whole sentence they read."""
+    """An error meant for the user: a stable `code` and the `params` that explain it."""
 
-    exit_code: ExitCode = ExitCode.USAGE
+    exit_code: ClassVar[ExitCode] = ExitCode.USAGE
 
-    def __init__(self, message: str, *, details: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        # Extra lines (candidates, the existing record) printed after the sentence.
-        self.details = details or []
+    def __init__(self, code: str, /, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:  # for logs and tracebacks; users read present.messages.sentence()
+        facts = ", ".join(f"{k}={v!r}" for k, v in self.params.items())
+        return f"{self.code}({facts})" if facts else self.code
 
 
 class RefusedError(SalescliError):
@@ -46,3 +55,17 @@ class AmbiguousError(BadInputError):
 
 class StorageError(SalescliError):
     exit_code = ExitCode.STORAGE
+
+
+class Notice:
+    """Something the user should know that did not stop the command (a setting moved into
+    the store, a value ignored): worded by the interface like an error."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code = code
+        self.params = params
+
+    def __repr__(self) -> str:
+        return f"Notice({self.code!r}, {self.params!r})"

@@ -87,12 +87,6 @@ def available_languages() -> str:
     return ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
 
 
-def unknown_language_message(value: str) -> str:
-    return _("Unknown language {value!r}; available: {available}.").format(
-        value=value, available=available_languages()
-    )
-
-
 def language_from_locale(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
     """The first of LC_ALL, LC_MESSAGES, LANG that is set; unsupported ones mean English."""
     env = os.environ if environ is None else environ
@@ -204,7 +198,7 @@ def resolve_language(cli_value: str | None) -> str:
     if cli_value is not None:
         code = normalize_language(cli_value)
         if code is None:
-            raise BadInputError(unknown_language_message(cli_value))
+            raise BadInputError("language.unknown", value=cli_value, available=available_languages())
         return code
     for source, raw in (("SALESCLI_LANG", os.environ.get("SALESCLI_LANG", "")), ("user.lang", _config_language())):
         if raw.strip():

@@ -1,27 +1,25 @@
-"""Agenda sections and forgotten-customer rules (SPEC §Agenda and forgotten customers).
+"""Agenda sections and forgotten-customer rules (docs/agenda.md).
 
-The order of `SECTIONS` is the order SPEC gives; a feature that adds a section (pool
-warnings, payments, deals) registers its provider under one of these keys and the agenda
-shows it in its place without other changes.
+`SECTIONS` is the order the agenda shows its sections in; a feature that adds a section
+(pool warnings, payments, deals) registers a provider under one of these keys and the
+agenda shows it in its place without other changes.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from salescli.core.i18n import N_
-
-SECTIONS: dict[str, str] = {
-    "overdue_tasks": N_("Overdue tasks"),
-    "due_today": N_("Due today"),
-    "recycle_warnings": N_("About to return to the pool"),
-    "payments": N_("Payments due"),
-    "stale_deals": N_("Stale deals"),
-    "closing_soon": N_("Deals closing within 7 days"),
-    "contracts_ending": N_("Contracts ending within 30 days"),
-    "birthdays": N_("Birthdays this week"),
-    "forgotten": N_("Forgotten customers"),
-}
+SECTIONS: tuple[str, ...] = (
+    "overdue_tasks",
+    "due_today",
+    "recycle_warnings",
+    "payments",
+    "stale_deals",
+    "closing_soon",
+    "contracts_ending",
+    "birthdays",
+    "forgotten",
+)
 BIRTHDAY_WINDOW_DAYS = 7
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from salescli.core.config import load
 from salescli.core.errors import SalescliError
-from salescli.core.identity import acting_handle, store_url
 from salescli.core.paths import sqlite_path
+from salescli.services.identity import acting_handle, store_url
 from salescli.store.completion import customer_names
 
 

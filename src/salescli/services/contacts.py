@@ -1,4 +1,5 @@
-"""Contact use cases: add, list, edit."""
+"""Contact use cases: add, list, edit. Changing a customer's contacts is acting on the
+customer: its owner or a manager (docs/roles.md)."""
 
 from __future__ import annotations
 
@@ -6,18 +7,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from salescli.core.errors import BadInputError, NotFoundError
-from salescli.core.i18n import _
 from salescli.domain import dedupe
 from salescli.domain.agenda import parse_birthday
+from salescli.services.access import require_owner
 from salescli.services.context import Context
-from salescli.services.customers import contact_view
+from salescli.services.customers import ContactView, check_email, check_phone, clean_text, contact_view
 from salescli.services.lookup import resolve_contact, resolve_customer
+from salescli.services.settings import team_rules
 from salescli.store.models import Contact, Customer
 from salescli.store.queries import contacts as queries
 
 
 @dataclass
 class ContactInput:
+    """What a rep typed; None means "not given", "" clears a field on edit."""
+
     name: str | None = None
     title: str | None = None
     phone: str | None = None
@@ -27,31 +31,22 @@ class ContactInput:
     primary: bool | None = None
 
 
-def _clean(value: str | None) -> str | None:
-    return " ".join(value.split()) or None if value is not None else None
-
-
-def _fields(data: ContactInput, region: str) -> dict[str, Any]:
-    """Checked column values for the options that were given ("" clears a field)."""
+def _fields(data: ContactInput) -> dict[str, Any]:
+    """Checked column values for what was given (phone and email keys come later, with
+    the store's region)."""
     out: dict[str, Any] = {}
     if data.name is not None:
-        if not _clean(data.name):
-            raise BadInputError(_("The contact name cannot be empty."))
-        out["name"] = _clean(data.name)
+        if not clean_text(data.name):
+            raise BadInputError("contact.name_empty")
+        out["name"] = clean_text(data.name)
     if data.title is not None:
-        out["title"] = _clean(data.title)
+        out["title"] = clean_text(data.title)
     if data.wechat is not None:
-        out["wechat"] = _clean(data.wechat)
+        out["wechat"] = clean_text(data.wechat)
     if data.phone is not None:
-        phone = _clean(data.phone)
-        if phone and not (dedupe.looks_like_phone(phone) and dedupe.phone_key(phone, region)):
-            raise BadInputError(_("Not a phone number: {value!r}.").format(value=data.phone))
-        out["phone"], out["phone_key"] = phone, dedupe.phone_key(phone, region)
+        out["phone"] = check_phone(data.phone)
     if data.email is not None:
-        email = _clean(data.email)
-        if email and not dedupe.looks_like_email(email):
-            raise BadInputError(_("Not an email address: {value!r}.").format(value=data.email))
-        out["email"], out["email_key"] = email, dedupe.email_key(email)
+        out["email"] = check_email(data.email)
     if data.birthday is not None:
         if not data.birthday.strip():
             out["birthday_md"], out["birthday_year"] = None, None
@@ -59,72 +54,79 @@ def _fields(data: ContactInput, region: str) -> dict[str, Any]:
             try:
                 out["birthday_md"], out["birthday_year"] = parse_birthday(data.birthday)
             except ValueError:
-                raise BadInputError(
-                    _("Not a birthday: {value!r} (use 1985-03-14 or 03-14).").format(value=data.birthday)
-                ) from None
+                raise BadInputError("contact.bad_birthday", value=data.birthday) from None
     if data.primary is not None:
         out["is_primary"] = data.primary
     return out
 
 
-def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> dict[str, Any]:
-    if data.name is None or not _clean(data.name):
-        raise BadInputError(_("The contact name cannot be empty."))
-    fields = _fields(data, ctx.setting("import.default_region"))
-    with ctx.store.session(write=True) as session:
+def _with_keys(fields: dict[str, Any], region: str) -> dict[str, Any]:
+    if "phone" in fields:
+        phone_key = dedupe.phone_key(fields["phone"], region)
+        if fields["phone"] and not phone_key:
+            raise BadInputError("input.bad_phone", value=fields["phone"])
+        fields["phone_key"] = phone_key
+    if "email" in fields:
+        fields["email_key"] = dedupe.email_key(fields["email"])
+    return fields
+
+
+def _may_change(session: Any, ctx: Context, customer: Customer, action: str) -> None:
+    require_owner(session, ctx, customer.owner_id, action=action, record="customer", record_id=customer.id,
+                  record_name=customer.name)
+
+
+def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> ContactView:
+    if data.name is None or not clean_text(data.name):
+        raise BadInputError("contact.name_empty")
+    fields = _fields(data)
+    now = ctx.now()
+    with ctx.session(write=True) as session:
+        fields = _with_keys(fields, team_rules(session).get("import.default_region"))
         customer = resolve_customer(session, customer_ref)
+        _may_change(session, ctx, customer, "add_contact")
         # The first contact of a customer is its primary one unless said otherwise.
         fields.setdefault("is_primary", not queries.has_live(session, customer.id))
-        contact = Contact(customer_id=customer.id, created_at=ctx.now, **fields)
+        contact = Contact(customer_id=customer.id, created_at=now, **fields)
         session.add(contact)
         session.flush()
         if contact.is_primary:
             queries.clear_other_primaries(session, customer.id, contact.id)
-        view = contact_view(contact)
-        view["customer"] = customer.name
-        return view
+        return contact_view(contact, customer.name)
 
 
-def list_contacts(ctx: Context, customer_ref: str | None) -> list[dict[str, Any]]:
+def list_contacts(ctx: Context, customer_ref: str | None = None) -> list[ContactView]:
     """One customer's contacts, or every contact of the acting user's customers."""
-    with ctx.store.session() as session:
+    with ctx.session() as session:
         if customer_ref:
             customer = resolve_customer(session, customer_ref)
             rows = queries.with_customer_names(session, customer_id=customer.id)
         else:
             rows = queries.with_customer_names(session, owner_id=ctx.user_id)
-    out = []
-    for contact, customer_name in rows:
-        view = contact_view(contact)
-        view["customer"] = customer_name
-        out.append(view)
-    return out
+    return [contact_view(contact, customer_name) for contact, customer_name in rows]
 
 
-def edit_contact(
-    ctx: Context, ref: str, data: ContactInput, *, customer_ref: str | None = None
-) -> dict[str, Any]:
+def edit_contact(ctx: Context, ref: str, data: ContactInput, *, customer_ref: str | None = None) -> ContactView:
     """REF is a contact id, or a name among `customer_ref`'s contacts."""
-    fields = _fields(data, ctx.setting("import.default_region"))
+    fields = _fields(data)
     if not fields:
-        raise BadInputError(_("Nothing to change: give at least one option (see --help)."))
-    with ctx.store.session(write=True) as session:
+        raise BadInputError("edit.nothing")
+    with ctx.session(write=True) as session:
+        fields = _with_keys(fields, team_rules(session).get("import.default_region"))
         if customer_ref:
             contact = resolve_contact(session, resolve_customer(session, customer_ref), ref)
         else:
-            digits = ref.strip().lstrip("#")
+            digits = (ref or "").strip().lstrip("#")
             if not digits.isdigit():
-                raise BadInputError(
-                    _("Give the contact's id, or its name with --customer.")
-                )
+                raise BadInputError("contact.ref_needs_customer", ref=ref)
             contact = session.get(Contact, int(digits))
             if contact is None or contact.archived:
-                raise NotFoundError(_("There is no contact #{id}.").format(id=digits))
+                raise NotFoundError("contact.no_such_id", id=int(digits))
+        customer = session.get(Customer, contact.customer_id)
+        _may_change(session, ctx, customer, "edit_contact")
         for name, value in fields.items():
             setattr(contact, name, value)
         session.flush()
         if contact.is_primary:
             queries.clear_other_primaries(session, contact.customer_id, contact.id)
-        view = contact_view(contact)
-        view["customer"] = session.get(Customer, contact.customer_id).name
-        return view
+        return contact_view(contact, customer.name)

@@ -1,61 +1,108 @@
-"""Everything a use case needs: config, the open store, the acting user, the clock."""
+"""Everything a use case needs: personal settings, the store, the acting user, the clock.
+
+A `Context` is cheap to make and lazy: the store is opened, and the acting user found,
+the first time a service needs them, so a service can refuse bad input before any store
+exists, and an interface can hold one Context for hours (the dashboard). Time is read
+per operation (`ctx.now()`), never frozen when the context is made, and team rules are
+read inside each operation's transaction (services/settings.py).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from salescli.core import clock
 from salescli.core.config import Config
 from salescli.core.config import load as load_config
-from salescli.core.errors import NotFoundError, RefusedError
-from salescli.core.i18n import _
-from salescli.core.identity import acting_handle, store_url
-from salescli.store.engine import Store, open_store
+from salescli.core.errors import NotFoundError, Notice, RefusedError
+from salescli.services.identity import acting_handle, store_url
 
-__all__ = ["Context", "acting_handle", "open_context", "store_url"]
+if TYPE_CHECKING:
+    from salescli.store.engine import Store
+
+__all__ = ["Context", "open_context"]
 
 
-@dataclass
 class Context:
-    config: Config
-    store: Store
-    handle: str
-    user_id: int
-    now: datetime
+    def __init__(
+        self, config: Config, url: str, handle: str, *, on_notice: Callable[[Notice], None] | None = None,
+        now: Callable[[], datetime] = clock.now,
+    ) -> None:
+        self.config = config
+        self.url = url
+        self.handle = handle
+        self.notices: list[Notice] = []
+        self._on_notice = on_notice
+        self._clock = now
+        self._store: Store | None = None
+        self._user_id: int | None = None
 
-    def setting(self, key: str):  # noqa: ANN201 - typed by SETTINGS
-        return self.config.get(key)
+    def now(self) -> datetime:
+        """The current instant; each operation reads it once, at its start."""
+        return self._clock()
+
+    def notify(self, notice: Notice) -> None:
+        self.notices.append(notice)
+        if self._on_notice is not None:
+            self._on_notice(notice)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            from salescli.store.engine import open_store
+
+            self._store = open_store(self.url, busy_timeout_ms=self.config.get("store.busy_timeout_ms"))
+        return self._store
+
+    @property
+    def user_id(self) -> int:
+        if self._user_id is None:
+            self._user_id = self._identify()
+        return self._user_id
+
+    def session(self, *, write: bool = False):  # noqa: ANN201 - a Store.session context manager
+        """One transaction of an operation. The acting user is identified first, outside it:
+        identifying may itself write (the first admin), and SQLite has one writer at a time."""
+        self.user_id  # noqa: B018
+        return self.store.session(write=write)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+            self._store = None
+
+    def _identify(self) -> int:
+        """The acting user's id. The first user of a new store is created on the spot as
+        its admin (solo use needs no set-up), exactly once even when several people connect
+        at the same moment; later unknown users are refused."""
+        from salescli.store import locks
+        from salescli.store.queries import users as user_queries
+
+        with self.store.session() as session:
+            user = user_queries.by_handle(session, self.handle)
+        if user is None:
+            with self.store.session(write=True) as session:
+                locks.hold(session, locks.USERS)
+                user = user_queries.by_handle(session, self.handle)
+                if user is None:
+                    if user_queries.count_users(session):
+                        raise NotFoundError("user.unknown_acting", handle=self.handle)
+                    user = user_queries.create(session, handle=self.handle, name=self.handle, role="admin",
+                                               at=self.now())
+        if not user.active:
+            raise RefusedError("user.deactivated", handle=self.handle)
+        if self.config.file_team_values:
+            from salescli.services.settings import adopt_file_rules
+
+            adopt_file_rules(self, user.id)
+        return user.id
 
 
-def open_context(*, config: Config | None = None) -> Context:
-    """Open the store and identify the acting user; the first user of a store is created
-    on the spot (solo use needs no setup), later unknown users are refused."""
-    from salescli.store.models import User
-    from salescli.store.queries import users as user_queries
-
+def open_context(
+    *, config: Config | None = None, on_notice: Callable[[Notice], None] | None = None
+) -> Context:
+    """A context for the configured store and user; nothing is opened yet."""
     config = config or load_config()
-    handle = acting_handle(config)
-    now = clock.now()
-    store = open_store(store_url(config), busy_timeout_ms=config.get("store.busy_timeout_ms"))
-    with store.session() as session:
-        user = user_queries.by_handle(session, handle)
-        users = 0 if user is not None else user_queries.count_users(session)
-    if user is None and users:
-        raise NotFoundError(
-            _(
-                "Unknown user {handle!r}; set SALESCLI_USER to a known user"
-                " or ask an admin to run: salescli user add {handle}."
-            ).format(handle=handle)
-        )
-    if user is None:
-        with store.session(write=True) as session:
-            existing = user_queries.by_handle(session, handle)
-            if existing is None:
-                existing = User(handle=handle, display_name=handle, role="admin", created_at=now)
-                session.add(existing)
-                session.flush()
-            user = existing
-    if not user.active:
-        raise RefusedError(_("User {handle!r} is deactivated.").format(handle=handle))
-    return Context(config=config, store=store, handle=handle, user_id=user.id, now=now)
+    return Context(config, store_url(config), acting_handle(config), on_notice=on_notice)

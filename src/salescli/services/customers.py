@@ -1,17 +1,27 @@
-"""Customer use cases: add (with dedupe), list, show, edit, archive, restore."""
+"""Customer use cases: add (with dedupe), list, show, edit, archive, restore.
+
+Dedupe (docs/identity-and-dedupe.md): an exact match on the normalized name, phone or
+email is refused unless forced; near names are reported. The check and the insert run
+under locks on the keys and the owner (store/locks.py), so two reps adding the same
+company at the same moment leave one customer, and the ownership cap holds.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from salescli.core.errors import BadInputError, RefusedError
-from salescli.core.i18n import _
 from salescli.domain import dedupe
-from salescli.domain.codes import GRADES, SIZES
+from salescli.domain.codes import DEFAULT_GRADE, GRADES, SIZES
+from salescli.services.access import require_owner
 from salescli.services.context import Context
 from salescli.services.lookup import resolve_customer
 from salescli.services.ownership import check_cap
+from salescli.services.records import Record
+from salescli.services.settings import team_rules
+from salescli.store import locks
 from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, FollowUp
 from salescli.store.queries import contacts as contact_queries
@@ -22,10 +32,14 @@ from salescli.store.queries import users as user_queries
 
 EDITABLE = ("name", "industry", "size", "city", "address", "source", "grade", "phone", "email", "notes")
 SORTS = ("name", "last_contact", "created")
+SCOPES = ("mine", "all", "archived")
 
 
 @dataclass
 class CustomerInput:
+    """What a rep typed, as typed: the service cleans and checks it. None means "not
+    given"; on edit an empty string clears an optional field."""
+
     name: str | None = None
     industry: str | None = None
     size: str | None = None
@@ -40,156 +54,119 @@ class CustomerInput:
     contact: str | None = None
 
 
-@dataclass
-class AddResult:
-    customer: dict[str, Any]
-    similar: list[dict[str, Any]]
+@dataclass(frozen=True, slots=True)
+class CustomerSummary(Record):
+    id: int
+    name: str
+    grade: str
+    industry: str | None
+    size: str | None
+    city: str | None
+    address: str | None
+    source: str | None
+    phone: str | None
+    email: str | None
+    tags: list[str]
+    owner: str | None
+    claimed_at: datetime | None
+    last_contact_at: datetime | None
+    created_at: datetime
+    archived: bool
+    notes: str | None
 
 
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = " ".join(value.split()) if "\n" not in value else value.strip()
-    return value or None
+@dataclass(frozen=True, slots=True)
+class SimilarCustomer(Record):
+    id: int
+    name: str
+    score: int
 
 
-def _validate(data: CustomerInput, *, adding: bool) -> None:
-    if (adding or data.name is not None) and not _clean(data.name):
-        raise BadInputError(_("The customer name cannot be empty."))
-    if data.grade is not None and data.grade.upper() not in GRADES:
-        raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=data.grade))
-    if data.size:
-        data.size = data.size.strip().lower()
-    if data.size and data.size not in SIZES:
-        raise BadInputError(
-            _("Size must be one of {allowed}, not {value!r}.").format(
-                allowed=", ".join(SIZES), value=data.size
-            )
-        )
-    if data.email and not dedupe.looks_like_email(data.email):
-        raise BadInputError(_("Not an email address: {value!r}.").format(value=data.email))
-    if data.phone and not dedupe.looks_like_phone(data.phone):
-        raise BadInputError(_("Not a phone number: {value!r}.").format(value=data.phone))
-    for tag in data.tags:
-        if not tag.strip():
-            raise BadInputError(_("A tag cannot be empty."))
+@dataclass(frozen=True, slots=True)
+class AddResult(Record):
+    customer: CustomerSummary
+    similar: list[SimilarCustomer]
+
+    def to_json(self) -> dict[str, Any]:
+        return self.customer.to_json() | {"similar": [s.to_json() for s in self.similar]}
 
 
-def _similar(session: Session, key: str, exclude: set[int]) -> list[dict[str, Any]]:
-    found = dedupe.similar_names(key, ((i, k) for i, k in queries.live_name_keys(session) if i not in exclude))
-    if not found:
-        return []
-    names = queries.names_by_id(session, [i for i, _ in found])
-    return [{"id": i, "name": names[i], "score": round(score)} for i, score in found]
+@dataclass(frozen=True, slots=True)
+class CustomerRow(Record):
+    """One line of `customer list`."""
+
+    id: int
+    name: str
+    grade: str
+    city: str | None
+    industry: str | None
+    size: str | None
+    source: str | None
+    phone: str | None
+    email: str | None
+    last_contact_at: datetime | None
+    created_at: datetime
+    archived: bool
+    tags: list[str]
+    owner: str | None
+    next_due_on: date | None
+    open_tasks: int
 
 
-def _match_reason(
-    session: Session, customer: Customer, key: str | None, phone: str | None, email: str | None
-) -> str:
-    """Which dedupe key matched, so the rep knows what to check."""
-    if key and customer.name_key == key:
-        return _("same name")
-    contacts = contact_queries.keys_of(session, customer.id)
-    if phone and (customer.phone_key == phone or any(p == phone for p, _e in contacts)):
-        return _("same phone")
-    return _("same email")
+@dataclass(frozen=True, slots=True)
+class ContactView(Record):
+    id: int
+    customer_id: int
+    customer: str | None
+    name: str
+    title: str | None
+    phone: str | None
+    email: str | None
+    wechat: str | None
+    birthday: str | None  # YYYY-MM-DD, or MM-DD when the year is unknown
+    primary: bool
 
 
-def _duplicate_details(session: Session, customer: Customer) -> list[str]:
-    owner = user_queries.handle_of(session, customer.owner_id) or _("in the pool")
-    lines = [f"  #{customer.id} {customer.name}"]
-    facts = [
-        (_("owner"), owner),
-        (_("city"), customer.city),
-        (_("phone"), customer.phone),
-        (_("email"), customer.email),
-        (_("status"), _("archived") if customer.archived else None),
-    ]
-    lines += [f"    {label}: {value}" for label, value in facts if value]
-    contacts = contact_queries.live_of(session, customer.id)[:3]
-    lines += [f"    {_('contact')}: " + ", ".join(v for v in (c.name, c.phone, c.email) if v) for c in contacts]
-    return lines
+@dataclass(frozen=True, slots=True)
+class FollowUpView(Record):
+    id: int
+    customer_id: int
+    happened_at: datetime
+    kind: str
+    summary: str
+    author: str | None
+    contact: str | None
+    location: str | None
+    next_action: str | None
+    due_on: date | None
+    closed_at: datetime | None
+    closed_note: str | None
 
 
-def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> AddResult:
-    _validate(data, adding=True)
-    name = _clean(data.name) or ""
-    region = ctx.setting("import.default_region")
-    key = dedupe.name_key(name)
-    phone_key = dedupe.phone_key(data.phone, region)
-    email_key = dedupe.email_key(data.email)
-    with ctx.store.session(write=True) as session:
-        duplicates = queries.exact_duplicates(session, key, phone_key, email_key)
-        if duplicates and not force:
-            first = duplicates[0]
-            raise RefusedError(
-                _("{name!r} duplicates customer #{id} {existing} ({reason}); use --force to add it anyway.")
-                .format(name=name, id=first.id, existing=first.name,
-                        reason=_match_reason(session, first, key, phone_key, email_key)),
-                details=[line for c in duplicates for line in _duplicate_details(session, c)],
-            )
-        similar = _similar(session, key, {c.id for c in duplicates})
-        check_cap(
-            session, ctx.user_id,
-            enabled=ctx.setting("pool.enabled"), max_owned=ctx.setting("pool.max_owned"),
-        )
-        on_contact = bool(_clean(data.contact))
-        customer = Customer(
-            name=name, name_key=key, industry=_clean(data.industry), size=data.size or None,
-            city=_clean(data.city), address=_clean(data.address), source=_clean(data.source),
-            grade=(data.grade or "B").upper(),
-            phone=None if on_contact else _clean(data.phone),
-            phone_key=None if on_contact else phone_key,
-            email=None if on_contact else _clean(data.email),
-            email_key=None if on_contact else email_key,
-            notes=(data.notes or "").strip() or None,
-            owner_id=ctx.user_id, claimed_at=ctx.now, created_at=ctx.now,
-            created_by_id=ctx.user_id, updated_at=ctx.now,
-        )
-        session.add(customer)
-        session.flush()
-        queries.add_tags(session, customer.id, _clean_tags(data.tags))
-        if on_contact:
-            session.add(
-                Contact(
-                    customer_id=customer.id, name=_clean(data.contact) or "", phone=_clean(data.phone),
-                    phone_key=phone_key, email=_clean(data.email), email_key=email_key,
-                    is_primary=True, created_at=ctx.now,
-                )
-            )
-        ownership_queries.record_event(
-            session, customer_id=customer.id, kind="create", at=ctx.now,
-            to_user_id=ctx.user_id, by_user_id=ctx.user_id,
-        )
-        session.flush()
-        card = _summary(session, customer)
-    return AddResult(customer=card, similar=similar)
+@dataclass(frozen=True, slots=True)
+class OwnershipEventView(Record):
+    id: int
+    kind: str
+    at: datetime
+    from_user: str | None
+    to_user: str | None
+    by_user: str | None
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "at": self.at, "from": self.from_user, "to": self.to_user,
+                "by": self.by_user, "reason": self.reason}
 
 
-def _clean_tags(tags: list[str]) -> list[str]:
-    return sorted({t.strip() for t in tags if t.strip()})
+@dataclass(frozen=True, slots=True)
+class CustomerCard(CustomerSummary):
+    """`customer show`: the summary, contacts, open tasks, the whole follow-up timeline
+    (newest first) and the ownership history (oldest first)."""
 
-
-def _summary(session: Session, customer: Customer) -> dict[str, Any]:
-    return {
-        "id": customer.id,
-        "name": customer.name,
-        "grade": customer.grade,
-        "industry": customer.industry,
-        "size": customer.size,
-        "city": customer.city,
-        "address": customer.address,
-        "source": customer.source,
-        "phone": customer.phone,
-        "email": customer.email,
-        "tags": queries.tags_of(session, customer.id),
-        "owner": user_queries.handle_of(session, customer.owner_id),
-        "claimed_at": customer.claimed_at,
-        "last_contact_at": customer.last_contact_at,
-        "created_at": customer.created_at,
-        "archived": customer.archived,
-        "notes": customer.notes,
-    }
+    contacts: list[ContactView]
+    open_tasks: list[FollowUpView]
+    timeline: list[FollowUpView]
+    ownership: list[OwnershipEventView]
 
 
 @dataclass
@@ -204,155 +181,332 @@ class ListFilter:
     limit: int | None = None
 
 
-def list_customers(ctx: Context, flt: ListFilter) -> list[dict[str, Any]]:
+# --------------------------------------------------------------------------- cleaning input
+
+
+def clean_text(value: str | None) -> str | None:
+    """Spaces collapsed (a multi-line text only trimmed); empty means None."""
+    if value is None:
+        return None
+    value = " ".join(value.split()) if "\n" not in value else value.strip()
+    return value or None
+
+
+def parse_grade(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    grade = raw.strip().upper()
+    if grade not in GRADES:
+        raise BadInputError("customer.bad_grade", value=raw, allowed=GRADES)
+    return grade
+
+
+def parse_size(raw: str | None) -> str | None:
+    size = (raw or "").strip().lower()
+    if not size:
+        return None
+    if size not in SIZES:
+        raise BadInputError("customer.bad_size", value=raw, allowed=SIZES)
+    return size
+
+
+def check_phone(raw: str | None) -> str | None:
+    phone = clean_text(raw)
+    if phone and not dedupe.looks_like_phone(phone):
+        raise BadInputError("input.bad_phone", value=raw)
+    return phone
+
+
+def check_email(raw: str | None) -> str | None:
+    email = clean_text(raw)
+    if email and not dedupe.looks_like_email(email):
+        raise BadInputError("input.bad_email", value=raw)
+    return email
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    if any(not tag.strip() for tag in tags):
+        raise BadInputError("customer.empty_tag")
+    return sorted({t.strip() for t in tags})
+
+
+@dataclass
+class _Clean:
+    """Checked fields of a CustomerInput: only those given (on edit, "" clears)."""
+
+    values: dict[str, Any]
+    tags: list[str]
+    contact: str | None
+
+
+def _clean(data: CustomerInput, *, adding: bool) -> _Clean:
+    values: dict[str, Any] = {}
+    if adding or data.name is not None:
+        name = clean_text(data.name)
+        if not name:
+            raise BadInputError("customer.name_empty")
+        values["name"] = name
+    for key in ("industry", "city", "address", "source"):
+        raw = getattr(data, key)
+        if raw is not None:
+            values[key] = clean_text(raw)
+    if data.size is not None:
+        values["size"] = parse_size(data.size)
+    if data.grade is not None:
+        values["grade"] = parse_grade(data.grade)
+    elif adding:
+        values["grade"] = DEFAULT_GRADE
+    if data.phone is not None:
+        values["phone"] = check_phone(data.phone)
+    if data.email is not None:
+        values["email"] = check_email(data.email)
+    if data.notes is not None:
+        values["notes"] = data.notes.strip() or None
+    return _Clean(values, clean_tags(data.tags), clean_text(data.contact))
+
+
+def _keys(values: dict[str, Any], region: str) -> dict[str, Any]:
+    """The dedupe keys of the identity fields given."""
+    keys: dict[str, Any] = {}
+    if "name" in values:
+        keys["name_key"] = dedupe.name_key(values["name"])
+    if "phone" in values:
+        keys["phone_key"] = dedupe.phone_key(values["phone"], region)
+    if "email" in values:
+        keys["email_key"] = dedupe.email_key(values["email"])
+    return keys
+
+
+def _key_locks(keys: dict[str, Any]) -> list[locks.LockName | None]:
+    return [
+        locks.name_key(keys["name_key"]) if keys.get("name_key") else None,
+        locks.phone_key(keys["phone_key"]) if keys.get("phone_key") else None,
+        locks.email_key(keys["email_key"]) if keys.get("email_key") else None,
+    ]
+
+
+# --------------------------------------------------------------------------- dedupe
+
+
+def _similar(session: Session, key: str, exclude: set[int]) -> list[SimilarCustomer]:
+    found = dedupe.similar_names(key, ((i, k) for i, k in queries.live_name_keys(session) if i not in exclude))
+    if not found:
+        return []
+    names = queries.names_by_id(session, [i for i, _ in found])
+    return [SimilarCustomer(i, names[i], round(score)) for i, score in found]
+
+
+def _match_reason(session: Session, customer: Customer, keys: dict[str, Any]) -> str:
+    """Which dedupe key matched (name, phone or email), so the rep knows what to check."""
+    if keys.get("name_key") and customer.name_key == keys["name_key"]:
+        return "name"
+    phone = keys.get("phone_key")
+    contacts = contact_queries.keys_of(session, customer.id)
+    if phone and (customer.phone_key == phone or any(p == phone for p, _e in contacts)):
+        return "phone"
+    return "email"
+
+
+def _duplicate(session: Session, customer: Customer) -> dict[str, Any]:
+    """The facts that let a rep recognise an existing record."""
+    return {
+        "id": customer.id, "name": customer.name, "owner": user_queries.handle_of(session, customer.owner_id),
+        "city": customer.city, "phone": customer.phone, "email": customer.email, "archived": customer.archived,
+        "contacts": [
+            {"name": c.name, "phone": c.phone, "email": c.email}
+            for c in contact_queries.live_of(session, customer.id)[:3]
+        ],
+    }
+
+
+def _refuse_duplicates(session: Session, code: str, name: str | None, keys: dict[str, Any],
+                       duplicates: list[Customer]) -> None:
+    first = duplicates[0]
+    raise RefusedError(
+        code, name=name, id=first.id, existing=first.name, reason=_match_reason(session, first, keys),
+        matches=[_duplicate(session, c) for c in duplicates],
+    )
+
+
+# --------------------------------------------------------------------------- use cases
+
+
+def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> AddResult:
+    """A new customer owned by the acting rep; a primary contact too when `contact` is
+    given (the phone and email then belong to the contact)."""
+    clean = _clean(data, adding=True)
+    now = ctx.now()
+    with ctx.session(write=True) as session:
+        rules = team_rules(session)
+        keys = _keys(clean.values, rules.get("import.default_region"))
+        user_id = ctx.user_id
+        locks.hold(session, *_key_locks(keys), locks.owner(user_id))
+        duplicates = queries.exact_duplicates(session, keys["name_key"], keys.get("phone_key"), keys.get("email_key"))
+        if duplicates and not force:
+            _refuse_duplicates(session, "customer.duplicate", clean.values["name"], keys, duplicates)
+        similar = _similar(session, keys["name_key"], {c.id for c in duplicates})
+        check_cap(session, user_id, rules)
+        values = clean.values | keys
+        on_contact = clean.contact is not None
+        if on_contact:  # the phone and email are the contact's
+            for name in ("phone", "email", "phone_key", "email_key"):
+                values.pop(name, None)
+        customer = Customer(
+            **values, owner_id=user_id, claimed_at=now, created_at=now, created_by_id=user_id, updated_at=now,
+        )
+        session.add(customer)
+        session.flush()
+        queries.add_tags(session, customer.id, clean.tags)
+        if on_contact:
+            session.add(
+                Contact(
+                    customer_id=customer.id, name=clean.contact, phone=clean.values.get("phone"),
+                    phone_key=keys.get("phone_key"), email=clean.values.get("email"),
+                    email_key=keys.get("email_key"), is_primary=True, created_at=now,
+                )
+            )
+        ownership_queries.record_event(
+            session, customer_id=customer.id, kind="create", at=now, to_user_id=user_id, by_user_id=user_id,
+        )
+        session.flush()
+        summary = _summary(session, customer)
+    return AddResult(customer=summary, similar=similar)
+
+
+def _summary_values(session: Session, customer: Customer) -> dict[str, Any]:
+    return {
+        "id": customer.id, "name": customer.name, "grade": customer.grade, "industry": customer.industry,
+        "size": customer.size, "city": customer.city, "address": customer.address, "source": customer.source,
+        "phone": customer.phone, "email": customer.email, "tags": queries.tags_of(session, customer.id),
+        "owner": user_queries.handle_of(session, customer.owner_id), "claimed_at": customer.claimed_at,
+        "last_contact_at": customer.last_contact_at, "created_at": customer.created_at,
+        "archived": customer.archived, "notes": customer.notes,
+    }
+
+
+def _summary(session: Session, customer: Customer) -> CustomerSummary:
+    return CustomerSummary(**_summary_values(session, customer))
+
+
+def list_customers(ctx: Context, flt: ListFilter) -> list[CustomerRow]:
     """One SQL query: filters, the next open task and the tags come back per row."""
-    if flt.sort not in SORTS:
-        raise BadInputError(_("Sort must be one of {allowed}.").format(allowed=", ".join(SORTS)))
+    if flt.scope not in SCOPES:
+        raise BadInputError("customer.bad_scope", value=flt.scope, allowed=SCOPES)
+    sort = (flt.sort or "name").strip().lower()
+    if sort not in SORTS:
+        raise BadInputError("customer.bad_sort", value=flt.sort, allowed=SORTS)
     if flt.limit is not None and flt.limit < 1:
-        raise BadInputError(_("--limit must be at least 1."))
-    if flt.grade and flt.grade.upper() not in GRADES:
-        raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=flt.grade))
-    with ctx.store.session() as session:
+        raise BadInputError("listing.bad_limit", value=flt.limit)
+    grade = parse_grade(flt.grade) if flt.grade else None
+    search = clean_text(flt.search)
+    owner_id = ctx.user_id if flt.scope == "mine" else None
+    with ctx.session() as session:
         rows = queries.listing(
             session,
-            owner_id=ctx.user_id if flt.scope == "mine" else None,
+            owner_id=owner_id,
             archived=flt.scope == "archived",
-            grade=flt.grade.upper() if flt.grade else None,
-            city=(flt.city or "").strip() or None,
-            industry=(flt.industry or "").strip() or None,
+            grade=grade,
+            city=clean_text(flt.city),
+            industry=clean_text(flt.industry),
             tags=[t.strip() for t in flt.tags],
-            search=(flt.search or "").strip() or None,
-            search_key=dedupe.name_key(flt.search) if flt.search and flt.search.strip() else None,
-            sort=flt.sort,
+            search=search,
+            search_key=dedupe.name_key(search) if search else None,
+            sort=sort,
             limit=flt.limit,
         )
     width = len(queries.LIST_FIELDS)
     return [
-        dict(zip(queries.LIST_FIELDS, row[:width], strict=True))
-        | {
-            "tags": sorted(row[width + 3].split("\x1f")) if row[width + 3] else [],
-            "owner": row[width], "next_due_on": row[width + 1], "open_tasks": row[width + 2] or 0,
-        }
+        CustomerRow(
+            *row[:width], sorted(row[width + 3].split("\x1f")) if row[width + 3] else [], row[width], row[width + 1],
+            row[width + 2] or 0,
+        )
         for row in rows
     ]
 
 
-def customer_card(ctx: Context, ref: str) -> dict[str, Any]:
+def customer_card(ctx: Context, ref: str) -> CustomerCard:
     """Fields, contacts, open tasks, ownership history and the full follow-up timeline."""
-    with ctx.store.session() as session:
+    with ctx.session() as session:
         customer = resolve_customer(session, ref)
-        card = _summary(session, customer)
-        card["contacts"] = [contact_view(c) for c in contact_queries.live_of(session, customer.id)]
-        card["timeline"] = [
+        values = _summary_values(session, customer)
+        contacts = [contact_view(c, customer.name) for c in contact_queries.live_of(session, customer.id)]
+        timeline = [
             follow_up_view(f, handle, name) for f, handle, name in follow_up_queries.timeline(session, customer.id)
         ]
-        card["open_tasks"] = sorted(
-            (t for t in card["timeline"] if t["due_on"] is not None and t["closed_at"] is None),
-            key=lambda t: (t["due_on"], t["id"]),
-        )
-        card["ownership"] = [
-            {"id": e.id, "kind": e.kind, "at": e.at, "from": f, "to": t, "by": b, "reason": e.reason}
+        ownership = [
+            OwnershipEventView(e.id, e.kind, e.at, f, t, b, e.reason)
             for e, f, t, b in ownership_queries.history(session, customer.id)
         ]
-    return card
+    open_tasks = sorted(
+        (t for t in timeline if t.due_on is not None and t.closed_at is None), key=lambda t: (t.due_on, t.id)
+    )
+    return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership)
 
 
-def contact_view(c: Contact) -> dict[str, Any]:
+def contact_view(c: Contact, customer_name: str | None) -> ContactView:
     birthday = None
     if c.birthday_md:
         month, day = divmod(c.birthday_md, 100)
         birthday = f"{c.birthday_year:04d}-{month:02d}-{day:02d}" if c.birthday_year else f"{month:02d}-{day:02d}"
-    return {
-        "id": c.id, "customer_id": c.customer_id, "name": c.name, "title": c.title,
-        "phone": c.phone, "email": c.email, "wechat": c.wechat, "birthday": birthday,
-        "primary": c.is_primary,
-    }
+    return ContactView(c.id, c.customer_id, customer_name, c.name, c.title, c.phone, c.email, c.wechat, birthday,
+                       c.is_primary)
 
 
-def follow_up_view(f: FollowUp, author: str | None, contact: str | None) -> dict[str, Any]:
-    return {
-        "id": f.id, "customer_id": f.customer_id, "happened_at": f.happened_at, "kind": f.kind,
-        "summary": f.summary, "author": author, "contact": contact, "location": f.location,
-        "next_action": f.next_action, "due_on": f.due_on, "closed_at": f.closed_at,
-        "closed_note": f.closed_note,
-    }
+def follow_up_view(f: FollowUp, author: str | None, contact: str | None) -> FollowUpView:
+    return FollowUpView(f.id, f.customer_id, f.happened_at, f.kind, f.summary, author, contact, f.location,
+                        f.next_action, f.due_on, f.closed_at, f.closed_note)
 
 
 def edit_customer(
-    ctx: Context, ref: str, data: CustomerInput, *, remove_tags: list[str], force: bool = False
-) -> dict[str, Any]:
-    """Change only what was given; an empty value clears an optional field."""
-    _validate(
-        CustomerInput(
-            name=data.name, grade=data.grade or None, size=data.size or None,
-            email=data.email or None, phone=data.phone or None, tags=data.tags,
-        ),
-        adding=False,
-    )
-    region = ctx.setting("import.default_region")
-    with ctx.store.session(write=True) as session:
+    ctx: Context, ref: str, data: CustomerInput, *, remove_tags: list[str] | None = None, force: bool = False
+) -> CustomerSummary:
+    """Change only what was given; an empty value clears an optional field (never the
+    name or the grade)."""
+    clean = _clean(data, adding=False)
+    if "grade" in clean.values and clean.values["grade"] is None:
+        raise BadInputError("customer.bad_grade", value=data.grade, allowed=GRADES)
+    untag = {t.strip() for t in remove_tags or [] if t.strip()}
+    if not clean.values and not clean.tags and not untag:
+        raise BadInputError("edit.nothing")
+    now = ctx.now()
+    with ctx.session(write=True) as session:
+        rules = team_rules(session)
+        keys = _keys(clean.values, rules.get("import.default_region"))
+        locks.hold(session, *_key_locks(keys))
         customer = resolve_customer(session, ref)
-        changes: dict[str, Any] = {}
-        for name in EDITABLE:
-            value = getattr(data, name)
-            if value is None:
-                continue
-            cleaned = (value.strip() or None) if name == "notes" else _clean(value)
-            if name == "grade":
-                if not cleaned:
-                    raise BadInputError(_("Grade must be A, B or C, not {value!r}.").format(value=value))
-                cleaned = cleaned.upper()
-            elif name == "size" and cleaned:
-                cleaned = cleaned.lower()
-            changes[name] = cleaned
-        if "name" in changes:
-            changes["name_key"] = dedupe.name_key(changes["name"])
-        if "phone" in changes:
-            changes["phone_key"] = dedupe.phone_key(changes["phone"], region)
-        if "email" in changes:
-            changes["email_key"] = dedupe.email_key(changes["email"])
+        require_owner(session, ctx, customer.owner_id, action="edit", record="customer", record_id=customer.id,
+                      record_name=customer.name)
         if not force:
             duplicates = queries.exact_duplicates(
-                session, changes.get("name_key"), changes.get("phone_key"), changes.get("email_key"),
-                exclude=customer.id,
+                session, keys.get("name_key"), keys.get("phone_key"), keys.get("email_key"), exclude=customer.id,
             )
             if duplicates:
-                raise RefusedError(
-                    _("That would duplicate customer #{id}; use --force to save anyway.").format(
-                        id=duplicates[0].id
-                    ),
-                    details=[line for c in duplicates for line in _duplicate_details(session, c)],
-                )
-        if not changes and not data.tags and not remove_tags:
-            raise BadInputError(_("Nothing to change: give at least one option (see --help)."))
-        for name, value in changes.items():
+                _refuse_duplicates(session, "customer.edit_duplicate", clean.values.get("name"), keys, duplicates)
+        for name, value in (clean.values | keys).items():
             setattr(customer, name, value)
-        customer.updated_at = ctx.now
-        queries.add_tags(session, customer.id, _clean_tags(data.tags))
-        queries.remove_tags(session, customer.id, {t.strip() for t in remove_tags})
+        customer.updated_at = now
+        queries.add_tags(session, customer.id, clean.tags)
+        queries.remove_tags(session, customer.id, untag)
         session.flush()
         return _summary(session, customer)
 
 
-def set_archived(ctx: Context, ref: str, archived: bool) -> dict[str, Any]:
-    with ctx.store.session(write=True) as session:
+def set_archived(ctx: Context, ref: str, archived: bool) -> CustomerSummary:
+    now = ctx.now()
+    with ctx.session(write=True) as session:
         customer = resolve_customer(session, ref)
+        if not archived and customer.owner_id is not None:
+            locks.hold(session, locks.owner(customer.owner_id))
+        require_owner(session, ctx, customer.owner_id, action="archive" if archived else "restore",
+                      record="customer", record_id=customer.id, record_name=customer.name)
         if customer.archived == archived:
-            message = (
-                _("Customer #{id} {name} is already archived.")
-                if archived
-                else _("Customer #{id} {name} is not archived.")
-            )
-            raise RefusedError(message.format(id=customer.id, name=customer.name))
+            raise RefusedError("customer.already_archived" if archived else "customer.not_archived",
+                               id=customer.id, name=customer.name)
         if not archived and customer.owner_id is not None:
             # Archived customers do not count toward the cap, so bringing one back is taking one more.
-            check_cap(
-                session, customer.owner_id,
-                enabled=ctx.setting("pool.enabled"), max_owned=ctx.setting("pool.max_owned"),
-            )
+            check_cap(session, customer.owner_id, team_rules(session), taking="restore")
         customer.archived = archived
-        customer.archived_at = ctx.now if archived else None
-        customer.updated_at = ctx.now
+        customer.archived_at = now if archived else None
+        customer.updated_at = now
         session.flush()
         return _summary(session, customer)
-

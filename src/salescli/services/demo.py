@@ -1,21 +1,42 @@
-"""The demo store behind `salescli demo`: a team of reps with months of history.
+"""The demo store behind `salescli demo`, and seeding any store for tests and benchmarks.
 
-Built with the seeded generator, so two builds with the same clock are identical, and with
-the acting user as the first rep, so `SALESCLI_DB=<demo> salescli agenda` shows their day.
+Both go through `seed_store`, which reads the target store's team rules and hands them to
+the seeded generator, so a demo always follows the rules as the product applies them.
+The demo is built with the acting user as its first rep, so `SALESCLI_DB=<demo> salescli
+agenda` shows their day.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from salescli.core.errors import BadInputError, RefusedError
-from salescli.core.i18n import _
+from salescli.services.records import Record
 
 DEMO_REPS: list[tuple[str, str]] = [
     ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
     ("liuyang", "刘洋"), ("carol", "Carol Wong"),
 ]
 DEMO_SIZE = {"reps": 6, "customers": 300, "contacts_per_customer": 2.0, "follow_ups": 3000}
+
+
+@dataclass(frozen=True, slots=True)
+class SeedSummary(Record):
+    """What a seeding wrote."""
+
+    users: int
+    new_users: int
+    customers: int
+    owned: int
+    pool: int
+    contacts: int
+    follow_ups: int
+    open_tasks: int
+    ownership_events: int
+    tags: int
 
 
 def demo_reps(handle: str, count: int = DEMO_SIZE["reps"]) -> list[tuple[str, str]]:
@@ -30,42 +51,57 @@ def _remove_store_files(path: Path) -> None:
         try:
             candidate.unlink(missing_ok=True)
         except OSError as exc:
-            raise RefusedError(
-                _("Cannot replace {path}: {problem}.").format(path=candidate, problem=exc.strerror)
-            ) from None
+            raise RefusedError("demo.cannot_replace", path=str(candidate), problem=exc.strerror) from None
 
 
-def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026) -> dict[str, int]:
+def seed_store(
+    url: str, *, now: datetime, seed: int = 2026, reps: Sequence[tuple[str, str]] | int = 6, customers: int = 300,
+    contacts_per_customer: float = 2.0, follow_ups: int = 3000, owned_per_rep: int | None = None,
+    chunk_size: int = 10_000, bulk_pragmas: bool = False, log: Callable[[str], None] | None = None,
+) -> SeedSummary:
+    """Fill the store at `url` (created or upgraded first) with a realistic, deterministic
+    history that follows the store's team rules."""
+    from salescli.domain.pool import RecycleRules
+    from salescli.services.settings import team_rules
+    from salescli.store.engine import open_store
+    from salescli.store.seed.generator import SeedRules, generate
+
+    store = open_store(url)
+    try:
+        with store.session() as session:
+            rules = team_rules(session)
+            seed_rules = SeedRules(
+                max_owned=rules.get("pool.max_owned"), forgotten_days=rules.forgotten_days(),
+                recycle=RecycleRules(rules.get("pool.recycle_no_follow_up_days"),
+                                     rules.get("pool.recycle_no_deal_days")),
+                region=rules.get("import.default_region"),
+            )
+        return SeedSummary(**generate(
+            store, now=now, seed=seed, reps=reps, customers=customers, contacts_per_customer=contacts_per_customer,
+            follow_ups=follow_ups, rules=seed_rules, owned_per_rep=owned_per_rep, chunk_size=chunk_size,
+            bulk_pragmas=bulk_pragmas, log=log,
+        ))
+    finally:
+        store.dispose()
+
+
+def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026) -> SeedSummary:
     """Build a SQLite demo store at `path`; an existing file is replaced only when `replace`."""
     from salescli.core import clock
-    from salescli.core.config import forgotten_days, load
+    from salescli.core.config import load
     from salescli.core.paths import url_for
-    from salescli.services.context import acting_handle
-    from salescli.store.engine import open_store
-    from salescli.store.seed import generator as seeding
+    from salescli.services.identity import acting_handle
 
     path = Path(path).expanduser()
     if path.is_dir():
-        raise BadInputError(_("{path} is a folder; give a file name for the demo store.").format(path=path))
+        raise BadInputError("demo.is_folder", path=str(path))
     if path.exists() and not replace:
-        raise RefusedError(
-            _("{path} already exists; the demo will not overwrite it. Use --force to replace it, or another --path.")
-            .format(path=path)
-        )
-    config = load()
-    handle = handle or acting_handle(config)
+        raise RefusedError("demo.exists", path=str(path))
+    handle = handle or acting_handle(load())
     now = clock.now()
     if path.exists() or replace:
         _remove_store_files(path)
-    store = open_store(url_for(str(path)))
-    try:
-        summary = seeding.generate(
-            store, now=now, seed=seed, reps=demo_reps(handle),
-            customers=DEMO_SIZE["customers"], contacts_per_customer=DEMO_SIZE["contacts_per_customer"],
-            follow_ups=DEMO_SIZE["follow_ups"], owned_per_rep=config.get("pool.max_owned"),
-            forgotten_days=forgotten_days(config),
-            region=config.get("import.default_region") or "CN",
-        )
-    finally:
-        store.dispose()
-    return summary
+    return seed_store(
+        url_for(str(path)), now=now, seed=seed, reps=demo_reps(handle), customers=DEMO_SIZE["customers"],
+        contacts_per_customer=DEMO_SIZE["contacts_per_customer"], follow_ups=DEMO_SIZE["follow_ups"],
+    )

@@ -1,4 +1,8 @@
-"""Logging follow-ups, and the open tasks they leave (SPEC §Data model, Follow-up)."""
+"""Logging follow-ups, and the open tasks they leave (docs/agenda.md).
+
+A follow-up with a next date is an open task until a later follow-up on the same
+customer (`domain.tasks.closes`) or `done` closes it.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from salescli.core.clock import parse_when
 from salescli.core.errors import BadInputError, NotFoundError, RefusedError
-from salescli.core.i18n import _
-from salescli.domain.codes import KINDS
+from salescli.domain.codes import DEFAULT_KIND, KINDS
+from salescli.services.access import require_owner
 from salescli.services.context import Context
-from salescli.services.customers import follow_up_view
+from salescli.services.customers import FollowUpView, follow_up_view
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user
+from salescli.services.records import Record
 from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, FollowUp, User
 from salescli.store.queries import follow_ups as queries
@@ -19,53 +25,105 @@ from salescli.store.queries import follow_ups as queries
 
 @dataclass
 class LogInput:
+    """A follow-up as a rep describes it. `at` and `due` take a datetime/date or the date
+    words a rep types (`-2d`, `fri`, `明天`), read against the operation's clock."""
+
     customer: str
     summary: str
-    kind: str = "call"
+    kind: str = DEFAULT_KIND
     contact: str | None = None
-    at: datetime | None = None
+    at: datetime | str | None = None
     location: str | None = None
-    due_on: date | None = None
+    due: date | str | None = None
     next_action: str | None = None
     keep_open: bool = False
 
 
-@dataclass
-class LogResult:
-    follow_up: dict[str, Any]
-    customer: dict[str, Any]
+@dataclass(frozen=True, slots=True)
+class CustomerRef(Record):
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogResult(Record):
+    follow_up: FollowUpView
+    customer: CustomerRef
     closed_tasks: list[int]
+
+    def to_json(self) -> dict[str, Any]:
+        return self.follow_up.to_json() | {"customer": self.customer.name, "closed_tasks": list(self.closed_tasks)}
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView(Record):
+    id: int
+    customer_id: int
+    customer: str
+    due_on: date
+    action: str
+    from_summary: str
+    kind: str
+    contact: str | None
+    assignee: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class DoneTask(TaskView):
+    closed_at: datetime
+    closed_note: str | None
+
+
+def parse_kind(raw: str | None) -> str:
+    kind = (raw or DEFAULT_KIND).strip().lower()
+    if kind not in KINDS:
+        raise BadInputError("follow_up.bad_kind", value=raw, allowed=KINDS)
+    return kind
+
+
+def _instant(value: datetime | str | None, now: datetime) -> datetime:
+    if value is None:
+        return now
+    if isinstance(value, datetime):
+        return value
+    return parse_when(value, base=now).as_datetime(now)
+
+
+def _day(value: date | str | None, now: datetime) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return parse_when(value, base=now).day
 
 
 def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
     summary = (data.summary or "").strip()
     if not summary:
-        raise BadInputError(_("The summary cannot be empty: say what happened."))
-    if data.kind not in KINDS:
-        raise BadInputError(
-            _("Kind must be one of {allowed}, not {value!r}.").format(allowed=", ".join(KINDS), value=data.kind)
-        )
-    happened_at = data.at or ctx.now
-    if happened_at > ctx.now:
-        raise BadInputError(_("--at is in the future; log what already happened (use --next for plans)."))
+        raise BadInputError("follow_up.summary_empty")
+    kind = parse_kind(data.kind)
+    now = ctx.now()
+    happened_at = _instant(data.at, now)
+    due_on = _day(data.due, now)
+    if happened_at > now:
+        raise BadInputError("follow_up.in_future", at=happened_at)
     next_action = (data.next_action or "").strip() or None
-    if next_action and data.due_on is None:
-        raise BadInputError(_("--next-action needs a date: add --next WHEN."))
-    if data.due_on is not None and data.due_on < happened_at.astimezone().date():
-        raise BadInputError(_("--next is before the follow-up itself; give a later date."))
-    with ctx.store.session(write=True) as session:
+    if next_action and due_on is None:
+        raise BadInputError("follow_up.action_needs_date")
+    if due_on is not None and due_on < happened_at.astimezone().date():
+        raise BadInputError("follow_up.next_before", due_on=due_on, at=happened_at)
+    location = (data.location or "").strip() or None
+    with ctx.session(write=True) as session:
         customer = resolve_customer(session, data.customer)
         if customer.archived:
-            raise RefusedError(
-                _("Customer #{id} {name} is archived; restore it first.").format(id=customer.id, name=customer.name)
-            )
+            raise RefusedError("customer.archived", id=customer.id, name=customer.name)
+        who = require_owner(session, ctx, customer.owner_id, action="log", record="customer",
+                            record_id=customer.id, record_name=customer.name)
         contact = resolve_contact(session, customer, data.contact) if data.contact else None
         follow_up = FollowUp(
             customer_id=customer.id, contact_id=contact.id if contact else None,
-            author_id=ctx.user_id, assignee_id=ctx.user_id if data.due_on else None,
-            happened_at=happened_at, kind=data.kind, summary=summary,
-            location=(data.location or "").strip() or None, next_action=next_action,
-            due_on=data.due_on, created_at=ctx.now,
+            author_id=who.id, assignee_id=who.id if due_on else None,
+            happened_at=happened_at, kind=kind, summary=summary, location=location, next_action=next_action,
+            due_on=due_on, created_at=now,
         )
         session.add(follow_up)
         session.flush()
@@ -73,56 +131,56 @@ def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
         if not data.keep_open:
             closed = queries.open_task_ids(session, customer.id, up_to=happened_at, exclude_id=follow_up.id)
             if closed:
-                queries.close_tasks(session, closed, at=ctx.now, by_id=ctx.user_id, follow_up_id=follow_up.id)
+                queries.close_tasks(session, closed, at=now, by_id=who.id, follow_up_id=follow_up.id)
         if customer.last_contact_at is None or happened_at > customer.last_contact_at:
             customer.last_contact_at = happened_at
         session.flush()
         view = follow_up_view(follow_up, ctx.handle, contact.name if contact else None)
-        return LogResult(
-            follow_up=view, customer={"id": customer.id, "name": customer.name}, closed_tasks=sorted(closed)
-        )
+        return LogResult(follow_up=view, customer=CustomerRef(customer.id, customer.name), closed_tasks=sorted(closed))
 
 
 def open_tasks(
-    ctx: Context, *, before: date | None = None, on: date | None = None, user: str | None = None,
-    everyone: bool = False,
-) -> list[dict[str, Any]]:
-    """Open tasks, soonest first; `before` (overdue as of a day) and `on` narrow the dates."""
-    with ctx.store.session() as session:
-        return query_open_tasks(session, ctx, before=before, on=on, user=user, everyone=everyone)
+    ctx: Context, *, overdue: bool = False, user: str | None = None, everyone: bool = False,
+) -> list[TaskView]:
+    """Open tasks, soonest first: the acting rep's, another rep's, or everyone's;
+    `overdue` keeps those whose day has passed."""
+    now = ctx.now()
+    with ctx.session() as session:
+        return query_open_tasks(session, ctx, before=now.date() if overdue else None, user=user, everyone=everyone)
 
 
 def query_open_tasks(
     session: Session, ctx: Context, *, before: date | None = None, on: date | None = None,
     user: str | None = None, everyone: bool = False,
-) -> list[dict[str, Any]]:
+) -> list[TaskView]:
     assignee_id = None if everyone else resolve_user(session, user).id if user else ctx.user_id
     rows = queries.open_tasks(session, assignee_id=assignee_id, before=before, on=on)
     return [task_view(f, customer_name, contact_name, handle) for f, customer_name, contact_name, handle in rows]
 
 
-def task_view(f: FollowUp, customer_name: str, contact_name: str | None, assignee: str | None) -> dict[str, Any]:
-    return {
-        "id": f.id, "customer_id": f.customer_id, "customer": customer_name, "due_on": f.due_on,
-        "action": f.next_action or f.summary, "from_summary": f.summary, "kind": f.kind,
-        "contact": contact_name, "assignee": assignee, "created_at": f.happened_at,
-    }
+def task_view(f: FollowUp, customer_name: str, contact_name: str | None, assignee: str | None) -> TaskView:
+    return TaskView(f.id, f.customer_id, customer_name, f.due_on, f.next_action or f.summary, f.summary, f.kind,
+                    contact_name, assignee, f.happened_at)
 
 
-def complete_task(ctx: Context, task_id: int, note: str | None) -> dict[str, Any]:
-    with ctx.store.session(write=True) as session:
+def complete_task(ctx: Context, task_id: int, note: str | None = None) -> DoneTask:
+    """Close an open task; the assignee's own, or any with a manager's role."""
+    now = ctx.now()
+    with ctx.session(write=True) as session:
         task = session.get(FollowUp, task_id)
         if task is None or task.due_on is None:
-            raise NotFoundError(_("There is no open task #{id} (see: salescli tasks).").format(id=task_id))
+            raise NotFoundError("task.not_found", id=task_id)
         if task.closed_at is not None:
-            raise RefusedError(_("Task #{id} is already done.").format(id=task_id))
-        task.closed_at = ctx.now
-        task.closed_by_id = ctx.user_id
+            raise RefusedError("task.already_done", id=task_id)
+        customer = session.get(Customer, task.customer_id)
+        who = require_owner(session, ctx, task.assignee_id, action="close", record="task", record_id=task.id,
+                            record_name=customer.name)
+        task.closed_at = now
+        task.closed_by_id = who.id
         task.closed_note = (note or "").strip() or None
         session.flush()
-        customer = session.get(Customer, task.customer_id)
         contact = session.get(Contact, task.contact_id) if task.contact_id else None
         assignee = session.get(User, task.assignee_id) if task.assignee_id else None
         view = task_view(task, customer.name, contact.name if contact else None, assignee.handle if assignee else None)
-        return view | {"closed_at": task.closed_at, "closed_note": task.closed_note}
-
+        return DoneTask(*(getattr(view, name) for name in TaskView.__dataclass_fields__), task.closed_at,
+                        task.closed_note)

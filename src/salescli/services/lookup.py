@@ -6,9 +6,11 @@ guessed: logging a call on the wrong customer is worse than asking.
 
 from __future__ import annotations
 
+from typing import Any
+
 from salescli.core.errors import AmbiguousError, BadInputError, NotFoundError
-from salescli.core.i18n import _
 from salescli.domain.dedupe import name_key
+from salescli.domain.users import normalize_handle
 from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, User
 from salescli.store.queries import contacts as contact_queries
@@ -18,13 +20,12 @@ from salescli.store.queries import users as user_queries
 MAX_CANDIDATES = 10
 
 
-def _candidate_line(session: Session, customer: Customer) -> str:
-    owner = user_queries.handle_of(session, customer.owner_id) or _("pool")
-    parts = [f"#{customer.id}", customer.name]
-    extra = ", ".join(p for p in (customer.city, owner) if p)
-    if customer.archived:
-        extra += ", " + _("archived")
-    return "  " + " ".join(parts) + (f" ({extra})" if extra else "")
+def candidate(session: Session, customer: Customer) -> dict[str, Any]:
+    """What tells two customers apart in a list of candidates."""
+    return {
+        "id": customer.id, "name": customer.name, "city": customer.city,
+        "owner": user_queries.handle_of(session, customer.owner_id), "archived": customer.archived,
+    }
 
 
 def _pick(session: Session, ref: str, matches: list[Customer]) -> Customer | None:
@@ -35,10 +36,8 @@ def _pick(session: Session, ref: str, matches: list[Customer]) -> Customer | Non
         return matches[0]
     if len(matches) > 1:
         raise AmbiguousError(
-            _("{ref!r} matches {count} customers; use the id or more of the name:").format(
-                ref=ref, count=len(matches) if len(matches) <= MAX_CANDIDATES else f"{MAX_CANDIDATES}+"
-            ),
-            details=[_candidate_line(session, c) for c in matches[:MAX_CANDIDATES]],
+            "customer.ambiguous", ref=ref, count=len(matches), more=len(matches) > MAX_CANDIDATES,
+            candidates=[candidate(session, c) for c in matches[:MAX_CANDIDATES]],
         )
     return None
 
@@ -47,14 +46,14 @@ def resolve_customer(session: Session, ref: str) -> Customer:
     """By id (`12` or `#12`), then exact normalized name, then part of the name."""
     ref = (ref or "").strip()
     if not ref:
-        raise BadInputError(_("A customer name or id is required."))
+        raise BadInputError("customer.ref_required")
     digits = ref[1:] if ref.startswith("#") else ref
     if digits.isdigit():
         customer = session.get(Customer, int(digits))
         if customer is not None:
             return customer
         if ref.startswith("#"):
-            raise NotFoundError(_("There is no customer #{id}.").format(id=digits))
+            raise NotFoundError("customer.no_such_id", id=int(digits))
     key = name_key(ref)
     exact = customer_queries.by_name_key(session, key, limit=MAX_CANDIDATES + 1)
     found = _pick(session, ref, exact)
@@ -64,14 +63,14 @@ def resolve_customer(session: Session, ref: str) -> Customer:
     found = _pick(session, ref, partial)
     if found is not None:
         return found
-    raise NotFoundError(_("No customer matches {ref!r}.").format(ref=ref))
+    raise NotFoundError("customer.no_match", ref=ref)
 
 
 def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
     """A contact of `customer` by id or (part of) name."""
     ref = (ref or "").strip()
     if not ref:
-        raise BadInputError(_("A contact name is required."))
+        raise BadInputError("contact.ref_required")
     contacts = sorted(contact_queries.live_of(session, customer.id), key=lambda c: c.id)
     digits = ref.lstrip("#")
     if digits.isdigit():
@@ -85,22 +84,15 @@ def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
         return matches[0]
     if len(matches) > 1:
         raise AmbiguousError(
-            _("{ref!r} matches {count} contacts at {customer}:").format(
-                ref=ref, count=len(matches), customer=customer.name
-            ),
-            details=[f"  #{c.id} {c.name}" + (f" ({c.title})" if c.title else "") for c in matches],
+            "contact.ambiguous", ref=ref, count=len(matches), customer=customer.name,
+            candidates=[{"id": c.id, "name": c.name, "title": c.title} for c in matches],
         )
-    known = ", ".join(c.name for c in contacts) or _("none yet")
-    raise NotFoundError(
-        _("{customer} has no contact {ref!r} (contacts: {known}).").format(
-            customer=customer.name, ref=ref, known=known
-        )
-    )
+    raise NotFoundError("contact.no_match", ref=ref, customer=customer.name, known=[c.name for c in contacts])
 
 
 def resolve_user(session: Session, handle: str) -> User:
-    handle = (handle or "").strip().lower()
-    user = user_queries.by_handle(session, handle)
+    clean = normalize_handle(handle or "")
+    user = user_queries.by_handle(session, clean)
     if user is None:
-        raise NotFoundError(_("There is no user {handle!r}.").format(handle=handle))
+        raise NotFoundError("user.unknown", handle=clean)
     return user

@@ -1,33 +1,30 @@
-"""Ownership: who owns a customer, the cap, and the event row every change leaves.
+"""Ownership: the cap and the event row every change of owner leaves (docs/pool.md).
 
-The pool feature (claim, release, recycle) builds on `record_event` and `check_cap`.
+`take_ownership_check` is the primitive every write that gives a rep one more customer
+goes through (creating one now; claiming from the pool later): under the owner's lock
+it counts what they own and refuses past the cap while the pool rules are in force.
 """
 
 from __future__ import annotations
 
 from salescli.core.errors import RefusedError
-from salescli.core.i18n import _
-from salescli.domain.pool import over_cap, pool_active
+from salescli.domain.pool import over_cap
+from salescli.services.settings import TeamRules, pool_rules_in_force
 from salescli.store.engine import Session
 from salescli.store.queries import users as user_queries
 from salescli.store.queries.ownership import record_event
 
-__all__ = ["check_cap", "record_event", "rules_in_force"]
+__all__ = ["check_cap", "record_event"]
 
 
-def rules_in_force(session: Session, enabled: bool | None) -> bool:
-    if enabled is not None:
-        return enabled
-    return pool_active(enabled, user_queries.count_users(session, active_only=True))
-
-
-def check_cap(session: Session, user_id: int, *, enabled: bool | None, max_owned: int) -> None:
-    """Refuse taking one more customer beyond `pool.max_owned` while pool rules apply."""
-    if not rules_in_force(session, enabled):
+def check_cap(session: Session, user_id: int, rules: TeamRules, *, taking: str = "create") -> None:
+    """Refuse one more customer for `user_id` beyond `pool.max_owned` while the pool rules
+    are in force. The caller holds `locks.owner(user_id)`, so the count cannot change
+    between this check and its write."""
+    if not pool_rules_in_force(session, rules):
         return
     owned = user_queries.owned_count(session, user_id)
-    if over_cap(owned, max_owned):
-        raise RefusedError(
-            _("You already own {owned} customers, the most allowed (pool.max_owned = {cap}); release one first.")
-            .format(owned=owned, cap=max_owned)
-        )
+    cap = rules.get("pool.max_owned")
+    if over_cap(owned, cap):
+        raise RefusedError("pool.cap_reached", owned=owned, cap=cap, taking=taking,
+                           handle=user_queries.handle_of(session, user_id))

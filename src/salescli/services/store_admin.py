@@ -1,35 +1,49 @@
-"""Store facts for `db info`: where it is, its schema, and how much it holds; and the
-explicit `db path` / `db upgrade`, so the commands never touch the store layer."""
+"""The store itself: where it is, what it holds, its schema (`db path|info|upgrade`), so
+the commands never touch the store layer."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from salescli.core.config import Config
-from salescli.core.i18n import N_
-from salescli.services.context import Context, store_url
+from salescli.services.context import Context
+from salescli.services.identity import store_url
+from salescli.services.records import Record
 from salescli.store.engine import describe, open_store
 from salescli.store.queries.store_counts import counts
 from salescli.store.schema import HEAD
 
-INFO_LABELS = {
-    "where": N_("Location"), "dialect": N_("Database"), "schema": N_("Schema"), "users": N_("Users"),
-    "customers": N_("Customers"), "pool_customers": N_("In the pool"), "contacts": N_("Contacts"),
-    "follow_ups": N_("Follow-ups"), "open_tasks": N_("Open tasks"),
-}
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo(Record):
+    where: str
+    dialect: str
+    schema: str
+    users: int
+    customers: int
+    pool_customers: int
+    contacts: int
+    follow_ups: int
+    open_tasks: int
 
 
-def store_info(ctx: Context) -> dict[str, Any]:
-    with ctx.store.session() as session:
-        return {"where": describe(ctx.store.url), "dialect": ctx.store.dialect, "schema": HEAD} | counts(session)
+@dataclass(frozen=True, slots=True)
+class StoreUpgraded(Record):
+    where: str
+    schema: str
+
+
+def store_info(ctx: Context) -> StoreInfo:
+    with ctx.session() as session:
+        return StoreInfo(describe(ctx.store.url), ctx.store.dialect, HEAD, **counts(session))
 
 
 def store_location(config: Config) -> str:
     return describe(store_url(config))
 
 
-def upgrade_store(config: Config) -> tuple[str, str]:
-    """Create or migrate the store now; returns (where, schema revision)."""
+def upgrade_store(config: Config) -> StoreUpgraded:
+    """Create or migrate the store now."""
     url = store_url(config)
     open_store(url, busy_timeout_ms=config.get("store.busy_timeout_ms")).dispose()
-    return describe(url), HEAD
+    return StoreUpgraded(describe(url), HEAD)

@@ -18,7 +18,6 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session
 
 from salescli.core.errors import StorageError
-from salescli.core.i18n import _
 from salescli.core.paths import sqlite_path
 from salescli.store.schema import HEAD, REVISIONS
 
@@ -34,23 +33,23 @@ def describe(url: str) -> str:
 
 
 def storage_error(exc: BaseException, url: str) -> StorageError:
-    """Turn a driver error into the one sentence a rep can act on."""
+    """Classify a driver error so the interface can say what the rep can do about it."""
     where = describe(url)
     message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else ""
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
-        text_ = _("The database {where} is locked by another program; try again in a moment.")
+        code = "store.locked"
     elif "not a database" in lowered or "malformed" in lowered or "file is encrypted" in lowered:
-        text_ = _("{where} is not a usable salescli database (the file is damaged or not SQLite).")
+        code = "store.damaged"
     elif "readonly" in lowered or "read-only" in lowered:
-        text_ = _("The database {where} is read-only; check the file's permissions.")
+        code = "store.read_only"
     elif "unable to open" in lowered:
-        text_ = _("Cannot open the database {where}; check that the folder exists and is writable.")
+        code = "store.cannot_open"
     elif "connection" in lowered or "could not" in lowered or "timeout" in lowered:
-        text_ = _("Cannot reach the database {where}: {problem}.")
+        code = "store.unreachable"
     else:
-        text_ = _("The database {where} failed: {problem}.")
-    return StorageError(text_.format(where=where, problem=message.rstrip(".")))
+        code = "store.failed"
+    return StorageError(code, where=where, problem=message.rstrip("."))
 
 
 def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
@@ -113,16 +112,12 @@ def _prepare_sqlite_file(url: str) -> None:
     if path is None:
         return
     if path.is_dir():
-        raise StorageError(_("The database path {where} is a folder, not a file.").format(where=path))
+        raise StorageError("store.is_folder", where=str(path))
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StorageError(
-                _("Cannot create the folder for the database {where}: {problem}.").format(
-                    where=path, problem=exc.strerror
-                )
-            ) from None
+            raise StorageError("store.cannot_create_folder", where=str(path), problem=exc.strerror) from None
 
 
 def migrate(engine: Engine) -> None:
@@ -160,41 +155,21 @@ def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True
             where = describe(url)  # never show a password
         except SQLAlchemyError:
             where = url.split("://", 1)[0] + "://..."
-        raise StorageError(
-            _("The database address {where} is not valid: {problem}.").format(
-                where=where, problem=exc
-            )
-        ) from None
+        raise StorageError("store.bad_address", where=where, problem=str(exc)) from None
     except ModuleNotFoundError as exc:
-        raise StorageError(
-            _("The driver for {where} is not installed ({module}); install salescli[postgres].")
-            .format(where=describe(url), module=exc.name)
-        ) from None
+        raise StorageError("store.no_driver", where=describe(url), module=exc.name) from None
     try:
         with engine.connect() as conn:
             revision = _current_revision(conn)
             if revision is None:
                 tables = inspect(conn).get_table_names()
                 if tables:
-                    raise StorageError(
-                        _("{where} is not a salescli database (it has other tables).").format(
-                            where=describe(url)
-                        )
-                    )
+                    raise StorageError("store.foreign", where=describe(url))
             elif revision not in REVISIONS:
-                raise StorageError(
-                    _(
-                        "The database {where} was created by a newer salescli (schema {revision});"
-                        " upgrade salescli to use it."
-                    ).format(where=describe(url), revision=revision)
-                )
+                raise StorageError("store.too_new", where=describe(url), revision=revision)
         if revision != HEAD:
             if not migrate_ok:
-                raise StorageError(
-                    _("The database {where} needs an upgrade; run: salescli db upgrade.").format(
-                        where=describe(url)
-                    )
-                )
+                raise StorageError("store.needs_upgrade", where=describe(url))
             migrate(engine)
     except DBAPIError as exc:
         engine.dispose()

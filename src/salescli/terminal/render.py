@@ -37,9 +37,19 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
 
 
+def _json_ready(data: Any) -> Any:
+    """A service's record (or a list of them) in its one JSON form (services/records.py)."""
+    if hasattr(data, "to_json"):
+        return data.to_json()
+    if isinstance(data, list):
+        return [item.to_json() if hasattr(item, "to_json") else item for item in data]
+    return data
+
+
 def to_json(data: Any) -> str:
     """A `show` object indented; a listing one object per line, which keeps json's fast C
     encoder (indenting falls back to pure Python: seconds for a 100k-row listing)."""
+    data = _json_ready(data)
     if isinstance(data, list) and data:
         items = ",\n".join(
             "  " + json.dumps(item, ensure_ascii=False, default=_json_default, separators=(", ", ": "))
@@ -63,6 +73,15 @@ def message(text: str) -> None:
 def warn(text: str) -> None:
     sys.stderr.write(text + "\n")
     sys.stderr.flush()
+
+
+def notice(item: Any) -> None:
+    """A service's notice (a setting moved into the store, ...) as one line on stderr."""
+    from salescli.core.i18n import _
+    from salescli.present.messages import sentence
+    from salescli.terminal.messages import CLI_WORDING
+
+    warn(_("Note: {notice}").format(notice=sentence(item, CLI_WORDING)))
 
 
 def table(
@@ -162,16 +181,16 @@ def styled(text: str, style: str) -> Any:
 
 
 def columns_table(
-    columns: Sequence[Any], items: Sequence[dict[str, Any]], *, now: datetime, title: str | None = None
+    columns: Sequence[Any], items: Sequence[Any], *, now: datetime, title: str | None = None
 ) -> None:
-    """Render items by their `views.Column` descriptions, formatted for the language."""
+    """Render records by their `present.columns.Column` descriptions, formatted for the language."""
     from salescli.core.i18n import _
     from salescli.present.formatting import ago_phrase, days_phrase, due_phrase, format_short_day, until_phrase
 
     today = now.date()
 
-    def cell(column: Any, item: dict[str, Any]) -> Any:
-        value = item.get(column.key)
+    def cell(column: Any, item: Any) -> Any:
+        value = getattr(item, column.key, None)
         if value is None or value == "":
             return _("never") if column.kind == "ago" else ""
         if column.kind == "day":

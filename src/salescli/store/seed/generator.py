@@ -13,8 +13,13 @@ months; PostgreSQL sequences are moved past them at the end.
 The derived columns are filled as the services would: dedupe keys, `last_contact_at` (the
 latest follow-up), open tasks (only the latest follow-up of a customer stays open; earlier
 tasks were closed by the next follow-up or marked done) and the pool cap (each rep owns at
-most `owned_per_rep`; the rest are in the pool). Each rep's agenda gets content: overdue
+most `pool.max_owned`; the rest are in the pool). Each rep's agenda gets content: overdue
 tasks, tasks due today and later, forgotten customers and birthdays this week.
+
+The rules come from where the product keeps them: the caller reads the store's team rules
+into `SeedRules` (services/demo.py), and the history follows the domain functions (when a
+customer falls due for recycling, which tasks a follow-up closes, room under the cap), so
+a changed rule changes the generated stores too (docs/settings.md).
 """
 
 from __future__ import annotations
@@ -29,14 +34,25 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from salescli.core.config import forgotten_days as default_forgotten_days
 from salescli.domain import dedupe
+from salescli.domain.pool import RecycleRules, recycle_due, room_under_cap
+from salescli.domain.tasks import closes
 from salescli.domain.users import normalize_handle, valid_handle
 from salescli.store.engine import Store, storage_error
 from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
 from salescli.store.seed import wordlists as vocab
 
 HISTORY_DAYS = 183  # follow-ups cover about the last six months
+
+
+@dataclass(frozen=True)
+class SeedRules:
+    """The team rules the generated history follows, read from the store by the caller."""
+
+    max_owned: int
+    forgotten_days: dict[str, int]
+    recycle: RecycleRules
+    region: str
 
 # --------------------------------------------------------------------------- helpers
 
@@ -103,7 +119,7 @@ def _chunks(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
 
 class _Generator:
     def __init__(
-        self, *, now: datetime, seed: int, region: str, forgotten_days: dict[str, int], log: Callable[[str], None]
+        self, *, now: datetime, seed: int, rules: SeedRules, log: Callable[[str], None]
     ) -> None:
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError("seed.generate needs an aware `now` (the models store UTC instants)")
@@ -111,8 +127,9 @@ class _Generator:
         self.tz = now.tzinfo
         self.today = now.date()
         self.rng = random.Random(seed)
-        self.region = region
-        self.forgotten_days = forgotten_days
+        self.rules = rules
+        self.region = rules.region
+        self.forgotten_days = rules.forgotten_days
         self.log = log
         rng = self.rng
         self.zh_city = _Pick(rng, [((c, code, d), w) for c, w, code, d in vocab.ZH_CITIES])
@@ -186,10 +203,9 @@ def generate(
     customers: int = 300,
     contacts_per_customer: float = 2.0,
     follow_ups: int = 3000,
-    owned_per_rep: int = 20,
+    rules: SeedRules,
+    owned_per_rep: int | None = None,
     owned_fill: tuple[float, float] = (0.8, 0.95),
-    forgotten_days: dict[str, int] | None = None,
-    region: str = "CN",
     chunk_size: int = 10_000,
     bulk_pragmas: bool = False,
     log: Callable[[str], None] | None = None,
@@ -198,14 +214,13 @@ def generate(
 
     `reps` is a list of (handle, display name) or a count (names are then made up); reps that
     already exist (by handle) are reused, and the first rep is an admin when it is new.
-    Each rep owns a share (drawn from `owned_fill`) of `owned_per_rep` customers, never more than
-    `owned_per_rep` counting what they owned already; the remaining customers are in the pool. `bulk_pragmas` relaxes
-    SQLite durability (synchronous=OFF, a big page cache) for the load only: for benchmarks.
+    Each rep owns a share (drawn from `owned_fill`) of `owned_per_rep` customers (default and
+    at most: the cap, `rules.max_owned`), never more than the cap counting what they owned
+    already; the remaining customers are in the pool. `bulk_pragmas` relaxes SQLite
+    durability (synchronous=OFF, a big page cache) for the load only: for benchmarks.
     """
-    gen = _Generator(
-        now=now, seed=seed, region=region, forgotten_days=dict(forgotten_days or default_forgotten_days()),
-        log=log or (lambda _msg: None),
-    )
+    gen = _Generator(now=now, seed=seed, rules=rules, log=log or (lambda _msg: None))
+    per_rep = min(owned_per_rep or rules.max_owned, rules.max_owned)
     try:
         with store.engine.connect() as conn:
             conn.info["write"] = True
@@ -223,7 +238,7 @@ def generate(
                         conn.execute(text("SET LOCAL synchronous_commit = off"))
                     summary = _write(
                         conn, gen, reps=reps, customers=customers, contacts_per_customer=contacts_per_customer,
-                        follow_ups=follow_ups, owned_per_rep=owned_per_rep, owned_fill=owned_fill,
+                        follow_ups=follow_ups, owned_per_rep=per_rep, owned_fill=owned_fill,
                         chunk_size=chunk_size,
                     )
             finally:
@@ -318,7 +333,7 @@ def _write(
     rng.shuffle(order)
     cursor = 0
     for rep_id in rep_ids:
-        room = max(0, owned_per_rep - already_owned.get(rep_id, 0))
+        room = room_under_cap(already_owned.get(rep_id, 0), gen.rules.max_owned)
         low, high = owned_fill
         target = min(room, max(1, round(owned_per_rep * rng.uniform(low, high))))
         mine = [custs[i] for i in order[cursor:cursor + target]]
@@ -530,20 +545,21 @@ def _owned_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
         split = rng.randint(1, n - 1)
         previous = rng.choice(others)
         authors[:split] = [previous] * split
-        gap = times[split] - times[split - 1]
-        released = times[split - 1] + gap * rng.uniform(0.1, 0.5)
-        c.claimed_at = released + (times[split] - released) * rng.uniform(0.2, 0.9)
         c.created_at = times[0] - timedelta(days=rng.randint(0, 40), minutes=rng.randint(5, 600))
         c.created_by = previous
         c.events.append((c.created_at, "create", None, previous, previous, None))
-        if gap >= timedelta(days=16):
-            recycled = times[split - 1] + timedelta(days=15, hours=rng.randint(1, 20))
-            if recycled < c.claimed_at:
-                released = recycled
-            c.events.append((released, "recycle", previous, None, None, vocab.RECYCLE_REASON.format(n=15)))
+        last_before, first_after = times[split - 1], times[split]
+        falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last_before)
+        if falls_due < first_after:
+            # Recycled by the rule, at the first command after it fell due.
+            start = max(falls_due, last_before)
+            released = start + (first_after - start) * rng.uniform(0.05, 0.3)
+            c.events.append((released, "recycle", previous, None, None, _recycle_reason(gen, rule)))
         else:
+            released = last_before + (first_after - last_before) * rng.uniform(0.1, 0.5)
             reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
             c.events.append((released, "release", previous, None, previous, reason))
+        c.claimed_at = released + (first_after - released) * rng.uniform(0.2, 0.9)
         c.events.append((c.claimed_at, "claim", None, owner, owner, None))
     else:
         # Imported into the pool, claimed later.
@@ -573,16 +589,23 @@ def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
     c.created_at = times[0] - timedelta(days=rng.randint(0, 60), minutes=rng.randint(5, 600))
     c.created_by = previous
     c.events.append((c.created_at, "create", None, previous, previous, None))
-    idle = gen.now - last
-    if idle > timedelta(days=16) and rng.random() < 0.6:
-        at = last + timedelta(days=15, hours=rng.randint(1, 20))
+    falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last)
+    if falls_due < gen.now - timedelta(hours=1) and rng.random() < 0.6:
+        start = max(falls_due, last)
+        at = start + (gen.now - start) * rng.uniform(0.0, 0.2)
         c.events.append((min(at, gen.now - timedelta(hours=1)), "recycle", previous, None, None,
-                         vocab.RECYCLE_REASON.format(n=15)))
+                         _recycle_reason(gen, rule)))
     else:
-        at = last + (gen.now - last) * rng.uniform(0.05, 0.5)
+        end = min(falls_due, gen.now) if falls_due > last else gen.now  # released before the rule acted
+        at = last + (end - last) * rng.uniform(0.05, 0.5)
         reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
         c.events.append((at, "release", previous, None, previous, reason))
     c.follow_ups = _history_rows(gen, c, times, [previous] * n, open_due=None)
+
+
+def _recycle_reason(gen: _Generator, rule: str) -> str:
+    days = gen.rules.recycle.no_follow_up_days if rule == "no_follow_up" else gen.rules.recycle.no_deal_days
+    return vocab.RECYCLE_REASONS[rule].format(n=days)
 
 
 def _history_rows(
@@ -624,7 +647,7 @@ def _history_rows(
         done_at = datetime.combine(row[F_DUE], time(rng.randint(9, 17), rng.randint(0, 59)), tzinfo=gen.tz)
         if done_at < nxt[F_HAPPENED] and done_at > row[F_CREATED] and rng.random() < 0.3:
             row[F_CLOSED_AT], row[F_CLOSED_BY], row[F_NOTE] = done_at, row[F_AUTHOR], rng.choice(done_notes)
-        else:
+        elif closes(row[F_HAPPENED], nxt[F_HAPPENED]):
             row[F_CLOSED_AT], row[F_CLOSED_BY], row[F_CLOSER] = nxt[F_CREATED], nxt[F_AUTHOR], nxt
     # Text is filled last so products and numbers vary per row.
     for row in rows:

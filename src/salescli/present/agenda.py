@@ -1,0 +1,55 @@
+"""How the agenda's sections read: their titles and the columns of their items.
+
+Every section a service registers (services/agenda.py) has a title and columns here; a
+test checks that none is missing.
+"""
+
+from __future__ import annotations
+
+from salescli.core.i18n import N_
+from salescli.present.columns import Column
+
+TITLES: dict[str, str] = {
+    "overdue_tasks": N_("Overdue tasks"),
+    "due_today": N_("Due today"),
+    "recycle_warnings": N_("About to return to the pool"),
+    "payments": N_("Payments due"),
+    "stale_deals": N_("Stale deals"),
+    "closing_soon": N_("Deals closing within 7 days"),
+    "contracts_ending": N_("Contracts ending within 30 days"),
+    "birthdays": N_("Birthdays this week"),
+    "forgotten": N_("Forgotten customers"),
+}
+
+# The agenda is read at a glance: "3 days overdue" says enough; `tasks` adds the day.
+AGENDA_TASK_COLUMNS = (
+    Column(N_("Task"), "id", "id"),
+    Column(N_("When"), "due_on", "due"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Action"), "action"),
+    Column(N_("Contact"), "contact"),
+)
+TASK_COLUMNS = AGENDA_TASK_COLUMNS[:1] + (Column(N_("Due"), "due_on", "day"),) + AGENDA_TASK_COLUMNS[1:]
+ASSIGNEE_COLUMN = Column(N_("Rep"), "assignee")
+BIRTHDAY_COLUMNS = (
+    Column(N_("Contact"), "contact"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Birthday"), "on", "day"),
+    Column(N_("When"), "days_until", "until"),
+    Column(N_("Turns"), "turns"),
+)
+FORGOTTEN_COLUMNS = (
+    Column(N_("ID"), "customer_id", "id"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Grade"), "grade"),
+    Column(N_("City"), "city"),
+    Column(N_("Last contact"), "last_contact_at", "ago"),
+    Column(N_("Overdue by"), "days_overdue", "days"),
+)
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "overdue_tasks": AGENDA_TASK_COLUMNS,
+    "due_today": AGENDA_TASK_COLUMNS,
+    "birthdays": BIRTHDAY_COLUMNS,
+    "forgotten": FORGOTTEN_COLUMNS,
+}

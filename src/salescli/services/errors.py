@@ -1,0 +1,19 @@
+"""Errors that escaped a service's own handling, made into the typed errors users read."""
+
+from __future__ import annotations
+
+from salescli.core.errors import SalescliError, StorageError
+
+
+def classify_driver_error(err: BaseException) -> StorageError:
+    """A database driver error raised outside a store session (a lock taken mid-command, a
+    lost server), classified like the ones the store catches itself."""
+    from salescli.core.config import load
+    from salescli.services.identity import store_url
+    from salescli.store.engine import storage_error
+
+    try:
+        url = store_url(load())
+    except SalescliError:
+        url = "?"
+    return storage_error(err, url)

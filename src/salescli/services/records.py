@@ -1,0 +1,34 @@
+"""What services return: plain dataclasses, each with one JSON form (docs/json.md).
+
+The CLI prints `to_json()` for `--json` and draws the attributes otherwise; the
+dashboard reads the attributes. Keys are stable snake_case; instants stay aware
+`datetime`s and days stay `date`s until the JSON writer turns them into ISO 8601 text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any, ClassVar
+
+
+class Record:
+    """Base of every result dataclass: `to_json()` maps its fields to their JSON values,
+    nested records and lists of them included."""
+
+    __slots__ = ()
+    _json_names: ClassVar[dict[type, tuple[str, ...]]] = {}
+
+    def to_json(self) -> dict[str, Any]:
+        names = Record._json_names.get(type(self))
+        if names is None:
+            names = Record._json_names[type(self)] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+        return {name: plain(getattr(self, name)) for name in names}
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON sees it: records become objects, tuples lists; the rest as is."""
+    if isinstance(value, Record):
+        return value.to_json()
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    return value
