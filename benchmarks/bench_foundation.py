@@ -115,16 +115,16 @@ def _build_small(path: Path, user: str) -> None:
     from datetime import datetime
 
     from salescli.core.paths import url_for
-    from salescli.services.demo import demo_reps
-    from salescli.store.engine import open_store
-    from salescli.store.seed.generator import generate
+    from salescli.services.demo import demo_reps, seed_store
 
-    store = open_store(url_for(str(path)))
-    try:
-        generate(store, now=datetime.fromisoformat(NOW), seed=2026, reps=demo_reps(user), customers=300,
-                 contacts_per_customer=2.0, follow_ups=3000)
-    finally:
-        store.dispose()
+    seed_store(url_for(str(path)), now=datetime.fromisoformat(NOW), seed=2026, reps=demo_reps(user), customers=300,
+               contacts_per_customer=2.0, follow_ups=3000)
+
+
+def _opened(ctx: Any) -> Any:
+    """A context with its store open and its user identified, as every command needs."""
+    ctx.user_id  # noqa: B018
+    return ctx
 
 
 def _in_process(db: str, user: str, runs: int) -> dict[str, tuple[float, int]]:
@@ -149,12 +149,12 @@ def _in_process(db: str, user: str, runs: int) -> dict[str, tuple[float, int]]:
     try:
         for name, fn in calls.items():
             seconds, result = _median_call(fn, runs)
-            rows = sum(len(s["items"]) for s in result["sections"]) if isinstance(result, dict) else len(result)
+            rows = sum(len(s.items) for s in result.sections) if hasattr(result, "sections") else len(result)
             out[name] = (seconds, rows)
-        seconds, _ = _median_call(lambda: open_context().store.dispose(), runs)
+        seconds, _ = _median_call(lambda: _opened(open_context()).close(), runs)
         out["open_context"] = (seconds, 0)
     finally:
-        ctx.store.dispose()
+        ctx.close()
     return out
 
 

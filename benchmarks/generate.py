@@ -6,9 +6,10 @@
     .venv/bin/python benchmarks/generate.py --customers 10000 --follow-ups 100000          # smaller
 
 The store is created through `open_store`, so it has the real (Alembic) schema; the data
-comes from `salescli.store.seed.generate` with a fixed seed and clock, so two builds are
-identical. On SQLite the load runs with synchronous=OFF and a large page cache (bulk load
-only; the file is a normal WAL store afterwards).
+comes from `salescli.services.demo.seed_store` (the seeded generator, following the store's
+team rules) with a fixed seed and clock, so two builds are identical. On SQLite the load
+runs with synchronous=OFF and a large page cache (bulk load only; the file is a normal WAL
+store afterwards).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--contacts", type=int, default=300_000, help="total contacts")
     parser.add_argument("--follow-ups", type=int, default=1_000_000)
-    parser.add_argument("--owned-per-rep", type=int, default=20)
+    parser.add_argument("--owned-per-rep", type=int, default=None,
+                        help="customers per rep (default and at most: the store's pool.max_owned)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--now", default=os.environ.get("SALESCLI_NOW") or DEFAULT_NOW,
                         help="the generator's clock (ISO datetime with offset)")
@@ -41,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from salescli.core.paths import sqlite_path, url_for
+    from salescli.services.demo import seed_store
     from salescli.store.engine import open_store
-    from salescli.store.seed.generator import generate
 
     url = url_for(args.target)
     path = sqlite_path(url)
@@ -61,14 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"  {time.perf_counter() - started:7.1f}s  {message}", flush=True)
 
-    store = open_store(url)
-    log("schema ready")
-    summary = generate(
-        store, now=now, seed=args.seed, reps=args.reps, customers=args.customers,
+    summary = seed_store(
+        url, now=now, seed=args.seed, reps=args.reps, customers=args.customers,
         contacts_per_customer=args.contacts / max(1, args.customers), follow_ups=args.follow_ups,
         owned_per_rep=args.owned_per_rep, chunk_size=args.chunk, bulk_pragmas=True, log=log,
-    )
+    ).to_json()
     loaded = time.perf_counter() - started
+    store = open_store(url)
     if path is not None:
         raw = store.engine.raw_connection()
         try:

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 
 PG_ADMIN_URL = os.environ.get("SALESCLI_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+# CI sets this: a PostgreSQL server that does not answer is then a failure, not a skip.
+REQUIRE_PG = os.environ.get("SALESCLI_TEST_REQUIRE_PG", "") not in ("", "0")
 NOW = "2026-11-23T09:00:00+08:00"  # a Monday morning in Shanghai
 
 
@@ -42,6 +44,15 @@ def pg_reason() -> str | None:
     if _PG_REASON is False:
         _PG_REASON = _pg_unavailable_reason()
     return _PG_REASON  # type: ignore[return-value]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that runs on PostgreSQL carries the `postgres` marker, so
+    `-m postgres` selects the PostgreSQL suite and `-m "not postgres"` leaves it out."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("backend") == "postgresql":
+            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture(autouse=True)
@@ -78,6 +89,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
         return
     reason = pg_reason()
     if reason:
+        if REQUIRE_PG:
+            pytest.fail(f"{reason} (SALESCLI_TEST_REQUIRE_PG is set)", pytrace=False)
         pytest.skip(reason)
     import psycopg
 

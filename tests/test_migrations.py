@@ -33,7 +33,9 @@ def test_models_match_migrated_schema(backend: str) -> None:
     from alembic.migration import MigrationContext
     from sqlmodel import SQLModel
 
-    import salescli.store.models  # noqa: F401 - registers the tables
+    from salescli.store.models import load_all
+
+    load_all()  # registers the tables
     from salescli.store.engine import open_store
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))

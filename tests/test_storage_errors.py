@@ -265,3 +265,19 @@ def test_db_upgrade_and_info(cli, backend: str) -> None:
         assert info["where"] == str(db_file())
     table = cli.ok("db", "info").stdout
     assert "Customers" in table and "Open tasks" in table
+
+
+def test_an_unexpected_error_has_its_own_exit_code_and_points_to_debug(sqlite_cli, monkeypatch) -> None:  # noqa: ANN001
+    """A bug is not a rule: exit 70 (not 1, which means a rule refused), one sentence."""
+    import salescli.services.follow_ups as follow_ups
+
+    def broken(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(follow_ups, "open_tasks", broken)
+    run = sqlite_cli("tasks")
+    assert run.exit_code == 70
+    assert run.stderr == "Error: Unexpected error: RuntimeError: boom (run again with --debug for details).\n"
+    assert run.stdout == ""
+    with pytest.raises(RuntimeError, match="boom"):
+        sqlite_cli("--debug", "tasks")

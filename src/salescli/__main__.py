@@ -46,7 +46,9 @@ def early_language(argv: Sequence[str]) -> None:
         set_language(DEFAULT_LANGUAGE)
         sys.stderr.write(_("Error: {problem}").format(problem=sentence(err)) + "\n")
         sys.exit(int(ExitCode.USAGE))
-    set_language(code)
+    from salescli.terminal.interface_language import use_language
+
+    use_language(code)
 
 
 def main() -> None:

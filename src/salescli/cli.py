@@ -46,15 +46,19 @@ class SalescliGroup(TyperGroup):
             sys.stdout.write(err.format_message() + "\n")
             sys.exit(0)
         except click_exc.UsageError as err:
+            from salescli.terminal.typer_i18n import translate
+
             hint = ""
             if err.ctx is not None:
                 hint = _("Try '{command} --help' for help.").format(command=err.ctx.command_path)
-            _fail(_("Error: {problem}").format(problem=err.format_message()), [hint] if hint else [],
+            _fail(_("Error: {problem}").format(problem=translate(err.format_message())), [hint] if hint else [],
                   ExitCode.USAGE, prefix=False)
         except typer_exc.Abort:
             _fail(_("Aborted."), [], 130)
         except click_exc.ClickException as err:
-            _fail(err.format_message(), [], err.exit_code)
+            from salescli.terminal.typer_i18n import translate
+
+            _fail(translate(err.format_message()), [], err.exit_code)
         except KeyboardInterrupt:
             _fail(_("Interrupted."), [], 130)
         except Exception as err:
@@ -71,15 +75,11 @@ class SalescliGroup(TyperGroup):
 
 def _as_storage_error(err: Exception) -> SalescliError | None:
     """Driver errors that escaped a service (a lock taken mid-command, a lost server)."""
-    if "sqlalchemy" not in sys.modules:
-        return None
-    from sqlalchemy.exc import DBAPIError
+    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+        return None  # no database was touched
+    from salescli.services.errors import as_storage_error
 
-    if isinstance(err, DBAPIError):
-        from salescli.services.errors import classify_driver_error
-
-        return classify_driver_error(err)
-    return None
+    return as_storage_error(err)
 
 
 def _fail_with(err: SalescliError, code: int | None = None) -> None:
@@ -132,11 +132,12 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
     ] = False,
 ) -> None:
-    from salescli.core.i18n import resolve_language, set_language
+    from salescli.core.i18n import resolve_language
+    from salescli.terminal.interface_language import use_language
 
     runtime.reset()
     runtime.db_override = db
-    set_language(resolve_language(lang))
+    use_language(resolve_language(lang))
 
 
 def _register() -> None:

@@ -136,15 +136,6 @@ def set_language(code: str) -> None:
         _translation, _language = gettext.NullTranslations(), DEFAULT_LANGUAGE
         return
     _translation, _language = catalog, code
-    # Typer and its vendored Click print some English of their own ("Usage:", "Missing
-    # argument ..."); route those through `_` too. Imported only for a translated
-    # interface, so English startup pays nothing.
-    try:
-        from salescli.terminal import typer_i18n as click_messages
-
-        click_messages.install()
-    except Exception:  # noqa: BLE001 - a Typer upgrade may move things: stay usable, in English there
-        pass
 
 
 def _fields(text: str) -> set[tuple[str, str | None]]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Any, Literal
 
 from salescli.core.errors import BadInputError
@@ -147,6 +146,8 @@ def setting(key: str) -> Setting:
     """The declaration of `key`; an unknown key is refused with the closest known ones."""
     found = SETTINGS.get(key.strip())
     if found is None:
+        from difflib import get_close_matches
+
         raise BadInputError("setting.unknown", key=key, close=get_close_matches(key, list(SETTINGS), n=3))
     return found
 

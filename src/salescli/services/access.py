@@ -15,7 +15,7 @@ from salescli.store.engine import Session
 from salescli.store.queries import users as user_queries
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Actor:
     id: int
     handle: str

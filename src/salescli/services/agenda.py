@@ -19,7 +19,7 @@ from salescli.core.errors import BadInputError
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store.engine import Session
 from salescli.store.queries import contacts as contact_queries
@@ -28,7 +28,7 @@ from salescli.store.queries import customers as customer_queries
 AGENDA_YEARS = (1900, 2199)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class AgendaQuery:
     ctx: Context
     day: date
@@ -36,13 +36,13 @@ class AgendaQuery:
     forgotten_days: dict[str, int]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AgendaSection(Record):
     key: str
     items: list[Any]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Agenda(Record):
     date: date
     user: str
@@ -50,7 +50,7 @@ class Agenda(Record):
     sections: list[AgendaSection]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BirthdayItem(Record):
     contact_id: int
     contact: str
@@ -61,7 +61,7 @@ class BirthdayItem(Record):
     turns: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ForgottenItem(Record):
     customer_id: int
     customer: str

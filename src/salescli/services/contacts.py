@@ -11,11 +11,26 @@ from salescli.domain import dedupe
 from salescli.domain.agenda import parse_birthday
 from salescli.services.access import require_owner
 from salescli.services.context import Context
-from salescli.services.customers import ContactView, check_email, check_phone, clean_text, contact_view
+from salescli.services.input import check_email, check_phone, clean_text
 from salescli.services.lookup import resolve_contact, resolve_customer
+from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store.models import Contact, Customer
 from salescli.store.queries import contacts as queries
+
+
+@record
+class ContactView(Record):
+    id: int
+    customer_id: int
+    customer: str | None
+    name: str
+    title: str | None
+    phone: str | None
+    email: str | None
+    wechat: str | None
+    birthday: str | None  # YYYY-MM-DD, or MM-DD when the year is unknown
+    primary: bool
 
 
 @dataclass
@@ -29,6 +44,15 @@ class ContactInput:
     wechat: str | None = None
     birthday: str | None = None
     primary: bool | None = None
+
+
+def contact_view(c: Contact, customer_name: str | None) -> ContactView:
+    birthday = None
+    if c.birthday_md:
+        month, day = divmod(c.birthday_md, 100)
+        birthday = f"{c.birthday_year:04d}-{month:02d}-{day:02d}" if c.birthday_year else f"{month:02d}-{day:02d}"
+    return ContactView(c.id, c.customer_id, customer_name, c.name, c.title, c.phone, c.email, c.wechat, birthday,
+                       c.is_primary)
 
 
 def _fields(data: ContactInput) -> dict[str, Any]:

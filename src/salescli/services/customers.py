@@ -14,16 +14,19 @@ from typing import Any
 
 from salescli.core.errors import BadInputError, RefusedError
 from salescli.domain import dedupe
-from salescli.domain.codes import DEFAULT_GRADE, GRADES, SIZES
+from salescli.domain.codes import DEFAULT_GRADE, GRADES
 from salescli.services.access import require_owner
+from salescli.services.contacts import ContactView, contact_view
 from salescli.services.context import Context
+from salescli.services.follow_ups import FollowUpView, follow_up_view
+from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
 from salescli.services.ownership import check_cap
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store import locks
 from salescli.store.engine import Session
-from salescli.store.models import Contact, Customer, FollowUp
+from salescli.store.models import Contact, Customer
 from salescli.store.queries import contacts as contact_queries
 from salescli.store.queries import customers as queries
 from salescli.store.queries import follow_ups as follow_up_queries
@@ -54,7 +57,7 @@ class CustomerInput:
     contact: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CustomerSummary(Record):
     id: int
     name: str
@@ -75,14 +78,14 @@ class CustomerSummary(Record):
     notes: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SimilarCustomer(Record):
     id: int
     name: str
     score: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AddResult(Record):
     customer: CustomerSummary
     similar: list[SimilarCustomer]
@@ -91,7 +94,7 @@ class AddResult(Record):
         return self.customer.to_json() | {"similar": [s.to_json() for s in self.similar]}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CustomerRow(Record):
     """One line of `customer list`."""
 
@@ -113,37 +116,7 @@ class CustomerRow(Record):
     open_tasks: int
 
 
-@dataclass(frozen=True, slots=True)
-class ContactView(Record):
-    id: int
-    customer_id: int
-    customer: str | None
-    name: str
-    title: str | None
-    phone: str | None
-    email: str | None
-    wechat: str | None
-    birthday: str | None  # YYYY-MM-DD, or MM-DD when the year is unknown
-    primary: bool
-
-
-@dataclass(frozen=True, slots=True)
-class FollowUpView(Record):
-    id: int
-    customer_id: int
-    happened_at: datetime
-    kind: str
-    summary: str
-    author: str | None
-    contact: str | None
-    location: str | None
-    next_action: str | None
-    due_on: date | None
-    closed_at: datetime | None
-    closed_note: str | None
-
-
-@dataclass(frozen=True, slots=True)
+@record
 class OwnershipEventView(Record):
     id: int
     kind: str
@@ -158,7 +131,7 @@ class OwnershipEventView(Record):
                 "by": self.by_user, "reason": self.reason}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CustomerCard(CustomerSummary):
     """`customer show`: the summary, contacts, open tasks, the whole follow-up timeline
     (newest first) and the ownership history (oldest first)."""
@@ -182,52 +155,6 @@ class ListFilter:
 
 
 # --------------------------------------------------------------------------- cleaning input
-
-
-def clean_text(value: str | None) -> str | None:
-    """Spaces collapsed (a multi-line text only trimmed); empty means None."""
-    if value is None:
-        return None
-    value = " ".join(value.split()) if "\n" not in value else value.strip()
-    return value or None
-
-
-def parse_grade(raw: str | None) -> str | None:
-    if raw is None:
-        return None
-    grade = raw.strip().upper()
-    if grade not in GRADES:
-        raise BadInputError("customer.bad_grade", value=raw, allowed=GRADES)
-    return grade
-
-
-def parse_size(raw: str | None) -> str | None:
-    size = (raw or "").strip().lower()
-    if not size:
-        return None
-    if size not in SIZES:
-        raise BadInputError("customer.bad_size", value=raw, allowed=SIZES)
-    return size
-
-
-def check_phone(raw: str | None) -> str | None:
-    phone = clean_text(raw)
-    if phone and not dedupe.looks_like_phone(phone):
-        raise BadInputError("input.bad_phone", value=raw)
-    return phone
-
-
-def check_email(raw: str | None) -> str | None:
-    email = clean_text(raw)
-    if email and not dedupe.looks_like_email(email):
-        raise BadInputError("input.bad_email", value=raw)
-    return email
-
-
-def clean_tags(tags: list[str]) -> list[str]:
-    if any(not tag.strip() for tag in tags):
-        raise BadInputError("customer.empty_tag")
-    return sorted({t.strip() for t in tags})
 
 
 @dataclass
@@ -441,20 +368,6 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=lambda t: (t.due_on, t.id)
     )
     return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership)
-
-
-def contact_view(c: Contact, customer_name: str | None) -> ContactView:
-    birthday = None
-    if c.birthday_md:
-        month, day = divmod(c.birthday_md, 100)
-        birthday = f"{c.birthday_year:04d}-{month:02d}-{day:02d}" if c.birthday_year else f"{month:02d}-{day:02d}"
-    return ContactView(c.id, c.customer_id, customer_name, c.name, c.title, c.phone, c.email, c.wechat, birthday,
-                       c.is_primary)
-
-
-def follow_up_view(f: FollowUp, author: str | None, contact: str | None) -> FollowUpView:
-    return FollowUpView(f.id, f.customer_id, f.happened_at, f.kind, f.summary, author, contact, f.location,
-                        f.next_action, f.due_on, f.closed_at, f.closed_note)
 
 
 def edit_customer(

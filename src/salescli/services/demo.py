@@ -9,12 +9,11 @@ agenda` shows their day.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from salescli.core.errors import BadInputError, RefusedError
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 
 DEMO_REPS: list[tuple[str, str]] = [
     ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
@@ -23,7 +22,7 @@ DEMO_REPS: list[tuple[str, str]] = [
 DEMO_SIZE = {"reps": 6, "customers": 300, "contacts_per_customer": 2.0, "follow_ups": 3000}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SeedSummary(Record):
     """What a seeding wrote."""
 

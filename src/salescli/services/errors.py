@@ -5,12 +5,16 @@ from __future__ import annotations
 from salescli.core.errors import SalescliError, StorageError
 
 
-def classify_driver_error(err: BaseException) -> StorageError:
+def as_storage_error(err: BaseException) -> StorageError | None:
     """A database driver error raised outside a store session (a lock taken mid-command, a
-    lost server), classified like the ones the store catches itself."""
+    lost server), classified like the ones the store catches itself; None for anything
+    else."""
+    from salescli.store.engine import is_driver_error, storage_error
+
+    if not is_driver_error(err):
+        return None
     from salescli.core.config import load
     from salescli.services.identity import store_url
-    from salescli.store.engine import storage_error
 
     try:
         url = store_url(load())

@@ -15,12 +15,27 @@ from salescli.core.errors import BadInputError, NotFoundError, RefusedError
 from salescli.domain.codes import DEFAULT_KIND, KINDS
 from salescli.services.access import require_owner
 from salescli.services.context import Context
-from salescli.services.customers import FollowUpView, follow_up_view
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.store.engine import Session
 from salescli.store.models import Contact, Customer, FollowUp, User
 from salescli.store.queries import follow_ups as queries
+
+
+@record
+class FollowUpView(Record):
+    id: int
+    customer_id: int
+    happened_at: datetime
+    kind: str
+    summary: str
+    author: str | None
+    contact: str | None
+    location: str | None
+    next_action: str | None
+    due_on: date | None
+    closed_at: datetime | None
+    closed_note: str | None
 
 
 @dataclass
@@ -39,13 +54,13 @@ class LogInput:
     keep_open: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CustomerRef(Record):
     id: int
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LogResult(Record):
     follow_up: FollowUpView
     customer: CustomerRef
@@ -55,7 +70,7 @@ class LogResult(Record):
         return self.follow_up.to_json() | {"customer": self.customer.name, "closed_tasks": list(self.closed_tasks)}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TaskView(Record):
     id: int
     customer_id: int
@@ -69,10 +84,15 @@ class TaskView(Record):
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DoneTask(TaskView):
     closed_at: datetime
     closed_note: str | None
+
+
+def follow_up_view(f: FollowUp, author: str | None, contact: str | None) -> FollowUpView:
+    return FollowUpView(f.id, f.customer_id, f.happened_at, f.kind, f.summary, author, contact, f.location,
+                        f.next_action, f.due_on, f.closed_at, f.closed_note)
 
 
 def parse_kind(raw: str | None) -> str:

@@ -1,8 +1,9 @@
 """Ownership: the cap and the event row every change of owner leaves (docs/pool.md).
 
-`take_ownership_check` is the primitive every write that gives a rep one more customer
-goes through (creating one now; claiming from the pool later): under the owner's lock
-it counts what they own and refuses past the cap while the pool rules are in force.
+`check_cap` is the primitive every write that gives a rep one more customer goes through
+(creating or restoring one now; claiming from the pool later): called under the owner's
+lock (`store.locks.owner`), it counts what they own and refuses past the cap while the
+pool rules are in force, so the cap holds when reps race.
 """
 
 from __future__ import annotations

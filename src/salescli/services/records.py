@@ -7,8 +7,18 @@ dashboard reads the attributes. Keys are stable snake_case; instants stay aware
 
 from __future__ import annotations
 
-from dataclasses import fields
-from typing import Any, ClassVar
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar, TypeVar, dataclass_transform
+
+T = TypeVar("T")
+
+
+@dataclass_transform()
+def record(cls: type[T]) -> type[T]:
+    """Make a result class a dataclass. Slotted, and without generated comparison
+    methods: a command imports a dozen of these, and each generated method costs import
+    time on every run (a frozen one about twice as much)."""
+    return dataclass(slots=True, eq=False)(cls)
 
 
 class Record:

@@ -9,7 +9,6 @@ a manager or admin and leaves a `setting_changes` row: who, when, old, new.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,7 +19,7 @@ from salescli.core.settings import SETTINGS, TEAM_KEYS, Setting, bad_value, sett
 from salescli.domain.pool import pool_active
 from salescli.services.context import Context
 from salescli.services.identity import store_source
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.store import locks
 from salescli.store.engine import Session, describe
 from salescli.store.queries import settings as queries
@@ -81,7 +80,7 @@ def pool_rules_in_force(session: Session, rules: TeamRules) -> bool:
 # --------------------------------------------------------------------------- config show/get/set
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SettingView(Record):
     """One setting as `config show` lists it. `source`: default, file, store, env or option
     (for `store.url` when SALESCLI_DB or --db names the store), or invalid (a stored value
@@ -94,7 +93,7 @@ class SettingView(Record):
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SettingSaved(Record):
     key: str
     value: Any
@@ -102,7 +101,7 @@ class SettingSaved(Record):
     where: str  # the config file's path, or the store's location
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SettingChangeView(Record):
     id: int
     key: str
@@ -183,7 +182,9 @@ def _store_value(session: Session, declared: Setting, value: Any, *, at: datetim
     if old == new:
         return False
     queries.put(session, declared.key, new, at=at, by_id=by_id)
-    queries.record_change(session, key=declared.key, old=old, new=new, at=at, by_id=by_id, origin=origin)
+    from salescli.store.queries import setting_changes
+
+    setting_changes.record_change(session, key=declared.key, old=old, new=new, at=at, by_id=by_id, origin=origin)
     return True
 
 
@@ -194,8 +195,10 @@ def setting_history(ctx: Context, key: str | None = None) -> list[SettingChangeV
         if declared.scope != "team":
             raise BadInputError("setting.not_team", key=declared.key)
         key = declared.key
+    from salescli.store.queries import setting_changes
+
     with ctx.session() as session:
-        rows = queries.changes(session, key)
+        rows = setting_changes.changes(session, key)
     return [
         SettingChangeView(c.id, c.key, _json_or_none(c.old_value), _json_or_none(c.new_value), by, c.at, c.origin)
         for c, by in rows

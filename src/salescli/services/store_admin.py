@@ -3,18 +3,16 @@ the commands never touch the store layer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from salescli.core.config import Config
 from salescli.services.context import Context
 from salescli.services.identity import store_url
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.store.engine import describe, open_store
 from salescli.store.queries.store_counts import counts
 from salescli.store.schema import HEAD
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StoreInfo(Record):
     where: str
     dialect: str
@@ -27,7 +25,7 @@ class StoreInfo(Record):
     open_tasks: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class StoreUpgraded(Record):
     where: str
     schema: str

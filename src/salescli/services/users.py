@@ -6,7 +6,6 @@ admins acting at once cannot both remove the last admin, or add one handle twice
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from salescli.core.errors import BadInputError, RefusedError
@@ -15,7 +14,7 @@ from salescli.domain.users import normalize_handle, parse_role, valid_handle
 from salescli.services.access import require
 from salescli.services.context import Context
 from salescli.services.lookup import resolve_user
-from salescli.services.records import Record
+from salescli.services.records import Record, record
 from salescli.store import locks
 from salescli.store.engine import Session
 from salescli.store.models import User
@@ -23,7 +22,7 @@ from salescli.store.queries import ownership as ownership_queries
 from salescli.store.queries import users as user_queries
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class UserView(Record):
     id: int
     handle: str
@@ -34,7 +33,7 @@ class UserView(Record):
     created_at: datetime
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Deactivated(Record):
     user: UserView
     handed_over_to: str | None

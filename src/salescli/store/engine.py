@@ -52,6 +52,10 @@ def storage_error(exc: BaseException, url: str) -> StorageError:
     return StorageError(code, where=where, problem=message.rstrip("."))
 
 
+def is_driver_error(exc: BaseException) -> bool:
+    return isinstance(exc, DBAPIError | sqlite3.Error)
+
+
 def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
@@ -137,12 +141,30 @@ def migrate(engine: Engine) -> None:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
     if engine.dialect.name == "sqlite":
-        # Persistent for the file; must run outside a transaction, hence the raw driver.
-        raw = engine.raw_connection()
-        try:
-            raw.driver_connection.execute("PRAGMA journal_mode = WAL")
-        finally:
-            raw.close()
+        _use_wal(engine)
+
+
+def _use_wal(engine: Engine) -> None:
+    """Switch a new SQLite file to WAL (persistent for the file). It must run outside a
+    transaction, hence the raw driver, and it needs the file to itself: SQLite answers
+    "locked" at once, without waiting, while another new salescli holds it, so wait here."""
+    import time
+
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise StorageError("store.locked", where=describe(str(engine.url)), problem=str(exc)) from None
+                time.sleep(0.02)
+    finally:
+        raw.close()
 
 
 def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True) -> Store:

@@ -216,14 +216,28 @@ def _typer_gettext(message: str) -> str:
 
 
 def install() -> None:
-    """Route Typer's and Click's English through `_` (idempotent)."""
+    """Route Typer's and Click's help words through `_` (idempotent); a patch that no longer
+    fits this Typer is reported once and skipped."""
     global _installed
     if _installed:
         return
     _installed = True
+    try:
+        _patch()
+    except Exception as exc:  # noqa: BLE001 - a Typer upgrade may move things: stay usable
+        from salescli.core.i18n import warn_once
+
+        warn_once(
+            "typer-help",
+            f"Warning: salescli could not translate Typer's own help words ({exc.__class__.__name__}: {exc}); "
+            "some help text stays in English.",
+        )
+
+
+def _patch() -> None:
     import typer.core
     from typer._click import core as click_core
-    from typer._click import exceptions, formatting
+    from typer._click import formatting
 
     typer.core._ = _typer_gettext  # type: ignore[attr-defined]
 
@@ -250,16 +264,3 @@ def install() -> None:
     formatter.write_dl = translated_dl  # type: ignore[method-assign]
     formatting.wrap_text = _wrap_text(formatting.wrap_text)
     click_core.make_default_short_help = _short_help(click_core.make_default_short_help)
-
-    for cls in (exceptions.ClickException, exceptions.BadParameter, exceptions.MissingParameter,
-                exceptions.NoSuchOption):
-        # ClickException inherits format_message from TyperException; the others override it.
-        cls.format_message = _translated_message(cls.__dict__.get("format_message", cls.format_message))  # type: ignore[method-assign]
-
-
-def _translated_message(original: Any) -> Any:
-    def format_message(self: Any) -> str:
-        return translate(original(self))
-
-    format_message.__wrapped__ = original  # type: ignore[attr-defined]
-    return format_message

@@ -3,8 +3,9 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-from salescli.store.models import *  # noqa: F403 - registers every table
+from salescli.store.models import load_all
 
+load_all()  # registers every table
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,

@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from salescli.store.models import customer as _customer  # noqa: F401 - the table its foreign keys name
+
 
 class Contact(SQLModel, table=True):
     """A person at a customer. Birthdays keep month-day apart (`birthday_md` = MMDD) so

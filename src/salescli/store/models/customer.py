@@ -5,6 +5,8 @@ from datetime import datetime
 from sqlalchemy import Column, Index, Text
 from sqlmodel import Field, SQLModel
 
+from salescli.store.models import user as _user  # noqa: F401 - the table its foreign keys name
+
 
 class Customer(SQLModel, table=True):
     """A company or person who buys. `owner_id` None means the customer is in the pool.

@@ -5,6 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
+from salescli.store.models import contact as _contact  # noqa: F401 - the table its foreign keys name
+from salescli.store.models import customer as _customer  # noqa: F401 - the table its foreign keys name
+from salescli.store.models import user as _user  # noqa: F401 - the table its foreign keys name
+
 _OPEN = "due_on IS NOT NULL AND closed_at IS NULL"
 
 

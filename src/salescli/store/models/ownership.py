@@ -5,6 +5,9 @@ from datetime import datetime
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
+from salescli.store.models import customer as _customer  # noqa: F401 - the table its foreign keys name
+from salescli.store.models import user as _user  # noqa: F401 - the table its foreign keys name
+
 
 class OwnershipEvent(SQLModel, table=True):
     """Every change of a customer's owner (create, claim, release, recycle, assign,
