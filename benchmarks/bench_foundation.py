@@ -26,6 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import wall
+
 NOW = "2026-11-23T09:00:00+08:00"
 COMMANDS: list[tuple[str, list[str]]] = [
     ("agenda", ["agenda"]),
@@ -41,22 +43,13 @@ def _salescli() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "salescli"]
 
 
-def _run(argv: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.strip()}")
-    return elapsed
-
-
 def _median_walls(argvs: list[tuple[list[str], dict[str, str]]], runs: int) -> list[float]:
     """Median seconds of each command; runs are interleaved (a b c a b c ...) so drift in the
     machine's load hits every column alike; one untimed warm-up round first."""
     times: list[list[float]] = [[] for _ in argvs]
     for round_ in range(runs + 1):
         for i, (argv, env) in enumerate(argvs):
-            elapsed = _run(argv, env)
+            elapsed = wall(argv, env)
             if round_:
                 times[i].append(elapsed)
     return [statistics.median(t) for t in times]

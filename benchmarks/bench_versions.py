@@ -28,9 +28,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from itertools import count
 from pathlib import Path
+
+from timing import wall
 
 NOW = "2026-11-23T09:00:00+08:00"
 USER = "liangxiuying"  # the big store's rep with the most open tasks
@@ -44,15 +45,6 @@ def _env(db: str, config: Path) -> dict[str, str]:
         "TZ": "Asia/Shanghai", "NO_COLOR": "1", "COLUMNS": "120", "LANG": "C.UTF-8",
     })
     return env
-
-
-def _run(argv: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    proc = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}: {proc.stderr.strip()}")
-    return elapsed
 
 
 def _json(argv: list[str], env: dict[str, str]) -> object:
@@ -112,13 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         floor: list[float] = []
         results: dict[str, dict[tuple[str, str], list[float]]] = {}
         for _round in range(args.runs + 1):
-            floor_time = _run([sys.executable, "-c", "import typer"], builds[0].envs["empty"])
+            floor_time = wall([sys.executable, "-c", "import typer"], builds[0].envs["empty"])
             if _round:
                 floor.append(floor_time)
             for name, make in commands.items():
                 for where in ("empty", "big"):
                     for build in builds:
-                        elapsed = _run([*build.exe, *make(build, where)], build.envs[where])
+                        elapsed = wall([*build.exe, *make(build, where)], build.envs[where])
                         if _round:  # the first round warms the page cache
                             results.setdefault(name, {}).setdefault((build.name, where), []).append(elapsed)
         typer_ms = statistics.median(floor) * 1000

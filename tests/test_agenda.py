@@ -1,4 +1,4 @@
-"""`salescli agenda` and `salescli forgotten` (SPEC §Agenda and forgotten customers).
+"""`salescli agenda` and `salescli forgotten` (docs/agenda.md).
 
 The clock is fixed by conftest at Monday 2026-11-23 09:00 in Shanghai; customers are
 created "in the past" by running `customer add` with an earlier SALESCLI_NOW.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-# SPEC order of the agenda's sections; features may add more keys in between.
-SPEC_ORDER = [
+# The documented order of the agenda's sections; features may add more keys in between.
+SECTION_ORDER = [
     "overdue_tasks", "due_today", "recycle_warnings", "payments", "stale_deals", "closing_soon",
     "contracts_ending", "birthdays", "forgotten",
 ]
@@ -47,7 +47,7 @@ def test_empty_agenda(cli) -> None:
     assert data["user"] == "alice"
     keys = key_order(data)
     assert set(CORE) <= set(keys)
-    assert keys == [k for k in SPEC_ORDER if k in keys]
+    assert keys == [k for k in SECTION_ORDER if k in keys]
     assert all(s["items"] == [] for s in data["sections"])
 
 
@@ -70,7 +70,7 @@ def test_agenda_sections_come_in_spec_order(cli) -> None:
     ids = _busy_day(cli)
     data = cli.ok("agenda", "--json").json()
     keys = key_order(data)
-    assert keys == [k for k in SPEC_ORDER if k in keys]
+    assert keys == [k for k in SECTION_ORDER if k in keys]
     items = sections(data)
 
     [overdue] = items["overdue_tasks"]

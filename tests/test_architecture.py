@@ -89,3 +89,14 @@ def test_every_agenda_section_has_a_title_and_columns(module: str) -> None:
 
     for key in registered_sections():
         assert key in TITLES and key in COLUMNS, key
+
+
+def test_command_modules_keep_their_annotations_as_objects() -> None:
+    """Typer reads the annotations of every command on each start; as strings (PEP 563)
+    each would be compiled again, every run (commands/__init__.py)."""
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in [*(PACKAGE / "commands").glob("*.py"), PACKAGE / "cli.py"]
+        if "from __future__ import annotations" in path.read_text(encoding="utf-8")
+    ]
+    assert not offenders, offenders

@@ -1,4 +1,4 @@
-"""`salescli.core.clock`: the fixed clock and the date words a rep types (SPEC §Command-line contract).
+"""`salescli.core.clock`: the fixed clock and the date words a rep types (docs/agenda.md: dates).
 
 Examples first, then properties checked by Hypothesis over many base days and inputs.
 The autouse fixture puts the process in Asia/Shanghai (UTC+8, no DST).

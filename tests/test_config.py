@@ -17,8 +17,8 @@ import pytest
 
 from checks import one_line_error
 
-# Every threshold SPEC names, with the default SPEC gives it: all team rules.
-SPEC_DEFAULTS = {
+# Every threshold of the product's rules, with its documented default: all team rules.
+RULE_DEFAULTS = {
     "pool.enabled": None,  # auto: on when the store has 2+ active users
     "pool.max_owned": 20,
     "pool.cap_counts_won": False,
@@ -69,16 +69,16 @@ def history(cli) -> list[dict]:
 
 def test_show_lists_every_setting_with_its_default_and_place(cli) -> None:
     rows = shown(cli)
-    for key, default in SPEC_DEFAULTS.items():
+    for key, default in RULE_DEFAULTS.items():
         assert rows[key]["value"] == default and rows[key]["default"] == default, key
         assert (rows[key]["scope"], rows[key]["source"]) == ("team", "default"), key
     for key in PERSONAL:
         assert rows[key]["scope"] == "personal", key
-    assert set(rows) == set(SPEC_DEFAULTS) | set(PERSONAL) | set(OTHER_TEAM)
+    assert set(rows) == set(RULE_DEFAULTS) | set(PERSONAL) | set(OTHER_TEAM)
     assert rows["store.url"]["source"] == "env"  # SALESCLI_DB names the store in every test
 
     table = cli.ok("config", "show").stdout
-    for key in SPEC_DEFAULTS:
+    for key in RULE_DEFAULTS:
         assert key in table, key
     assert "default" in table and "SALESCLI_DB" in table
     assert not config_file().exists()  # showing writes no file

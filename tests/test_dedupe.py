@@ -1,4 +1,4 @@
-"""Dedupe keys and fuzzy matching (SPEC §Matching and dedupe), as plain functions."""
+"""Dedupe keys and fuzzy matching (docs/identity-and-dedupe.md), as plain functions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from salescli.domain.dedupe import email_key, looks_like_email, looks_like_phone, name_key, phone_key, similar_names
 
-# The legal suffixes SPEC names; the implementation may strip more, never fewer.
+# The legal suffixes the product promises to strip; the implementation may strip more, never fewer.
 CJK_SUFFIXES = ["有限公司", "有限责任公司", "股份有限公司", "公司", "集团"]
 LATIN_SUFFIXES = ["Co., Ltd.", "Co.,Ltd.", "CO., LTD.", "Co. Ltd", "Inc.", "Inc", "LLC", "GmbH", "Company Limited"]
 # Words a generated base name must not start with: a name made of suffixes alone keeps them.

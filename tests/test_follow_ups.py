@@ -1,4 +1,4 @@
-"""`salescli log`, `tasks` and `done` (SPEC §Data model: Follow-up; §Command-line contract).
+"""`salescli log`, `tasks` and `done` (docs/agenda.md).
 
 The clock is fixed by conftest at Monday 2026-11-23 09:00 in Shanghai. Tests about what
 is stored and queried run on both backends (`cli`); tests about what a rep types and

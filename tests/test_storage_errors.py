@@ -1,4 +1,4 @@
-"""Storage errors and `salescli db path|upgrade|info` (SPEC §Command-line contract: exit 3).
+"""Storage errors and `salescli db path|upgrade|info` (docs/exit-codes.md: exit 3).
 
 A store that is locked, unreachable, read-only, corrupt, foreign or too new is exit 3
 with one sentence on stderr, no traceback, and the store left as it was.

@@ -1,4 +1,4 @@
-"""`salescli user add|list` and who the acting user is (SPEC §Data model: User; §Command-line contract).
+"""`salescli user add|list` and who the acting user is (docs/identity-and-dedupe.md).
 
 The acting user comes from SALESCLI_USER, then config `user.handle`, then the OS user;
 the first user of an empty store is created on the spot, later unknown users are refused.

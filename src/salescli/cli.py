@@ -4,7 +4,6 @@ Command modules are imported here, and they import only Typer and light modules 
 top; services (and with them SQLAlchemy) are imported inside each command's body.
 """
 
-from __future__ import annotations
 
 import os
 import sys

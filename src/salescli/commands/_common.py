@@ -1,6 +1,5 @@
 """Options and helpers shared by the command modules."""
 
-from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
@@ -57,7 +56,7 @@ def complete_archived_customer(incomplete: str) -> list[str]:
     return _for_shell(customers(incomplete, archived=True))
 
 
-def open_ctx() -> Context:
+def open_ctx() -> "Context":
     """The context a command runs in; its notices go to stderr as they happen."""
     from salescli.services.context import open_context
     from salescli.terminal.render import notice

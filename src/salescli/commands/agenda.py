@@ -1,6 +1,5 @@
 """`salescli agenda` and `salescli forgotten`."""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

@@ -1,6 +1,5 @@
 """`salescli completion SHELL`: the scripts kept in completions/ come from here."""
 
-from __future__ import annotations
 
 from enum import Enum
 from typing import Annotated

@@ -1,7 +1,6 @@
 """`salescli config show|get|set|path|history`: personal settings in your file, team rules
 in the store (docs/settings.md)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """`salescli contact ...`"""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

@@ -1,6 +1,5 @@
 """`salescli customer ...`"""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

@@ -1,6 +1,5 @@
 """`salescli db path|upgrade|info`."""
 
-from __future__ import annotations
 
 import typer
 

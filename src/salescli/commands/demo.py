@@ -1,6 +1,5 @@
 """`salescli demo`: a realistic store to try everything on."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """`salescli log`, `salescli tasks`, `salescli done`: the daily verbs."""
 
-from __future__ import annotations
 
 from typing import Annotated, Any
 

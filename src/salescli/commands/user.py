@@ -1,6 +1,5 @@
 """`salescli user ...`: the people of a store and their roles (admins only change them)."""
 
-from __future__ import annotations
 
 from typing import Annotated
 

@@ -1,4 +1,4 @@
-"""Dedupe keys and fuzzy matching (SPEC §Matching and dedupe).
+"""Dedupe keys and fuzzy matching (docs/identity-and-dedupe.md).
 
 Keys are computed once when a record is written and stored in indexed columns, so an
 exact-duplicate check is a look-up; fuzzy matching runs only on `add`, over name keys.

@@ -11,8 +11,8 @@ from salescli.store.models import user as _user  # noqa: F401 - the table its fo
 class Customer(SQLModel, table=True):
     """A company or person who buys. `owner_id` None means the customer is in the pool.
 
-    `name_key`, `phone_key` and `email_key` hold the normalized dedupe keys (SPEC
-    §Matching) so duplicate checks are index look-ups; `last_contact_at` is kept in
+    `name_key`, `phone_key` and `email_key` hold the normalized dedupe keys
+    (docs/identity-and-dedupe.md) so duplicate checks are index look-ups; `last_contact_at` is kept in
     step with follow-ups so agenda and forgotten queries never scan history.
     """
 
