@@ -97,6 +97,6 @@ def test_command_modules_keep_their_annotations_as_objects() -> None:
     offenders = [
         str(path.relative_to(PACKAGE))
         for path in [*(PACKAGE / "commands").glob("*.py"), PACKAGE / "cli.py"]
-        if "from __future__ import annotations" in path.read_text(encoding="utf-8")
+        if re.search(r"^from __future__ import annotations", path.read_text(encoding="utf-8"), re.MULTILINE)
     ]
     assert not offenders, offenders
