@@ -53,13 +53,13 @@ class SalescliGroup(TyperGroup):
             _fail(_("Error: {problem}").format(problem=translate(err.format_message())), [hint] if hint else [],
                   ExitCode.USAGE, prefix=False)
         except typer_exc.Abort:
-            _fail(_("Aborted."), [], 130)
+            _fail(_("Aborted."), [], ExitCode.INTERRUPTED)
         except click_exc.ClickException as err:
             from salescli.terminal.typer_i18n import translate
 
             _fail(translate(err.format_message()), [], err.exit_code)
         except KeyboardInterrupt:
-            _fail(_("Interrupted."), [], 130)
+            _fail(_("Interrupted."), [], ExitCode.INTERRUPTED)
         except Exception as err:
             storage = _as_storage_error(err)
             if storage is not None and not debug:
