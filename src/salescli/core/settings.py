@@ -155,7 +155,3 @@ def setting(key: str) -> Setting:
 def bad_value(key: str, raw: Any) -> BadInputError:
     return BadInputError("setting.bad_value", key=key, value=raw, setting=SETTINGS[key])
 
-
-def forgotten_defaults() -> dict[str, int]:
-    """The forgotten thresholds of a store whose team never changed them."""
-    return {grade: SETTINGS[f"forgotten.{grade.lower()}_days"].default for grade in ("A", "B", "C")}

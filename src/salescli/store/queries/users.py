@@ -16,10 +16,6 @@ def by_handle(session: Session, handle: str) -> User | None:
     return session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
 
 
-def by_id(session: Session, user_id: int) -> User | None:
-    return session.get(User, user_id)
-
-
 def create(session: Session, *, handle: str, name: str, role: str, at: datetime) -> User:
     user = User(handle=handle, display_name=name, role=role, created_at=at)
     session.add(user)
