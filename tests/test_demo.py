@@ -241,3 +241,12 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
                 assert at >= due - timedelta(seconds=1), (customer_id, at, due)
     finally:
         store.dispose()
+
+
+def test_the_demo_leaves_team_rules_in_the_reps_file_alone(sqlite_cli, tmp_path: Path) -> None:
+    """They belong to the rep's real store, not to a throwaway demo."""
+    config = Path(os.environ["SALESCLI_CONFIG"])
+    config.write_text("[pool]\nmax_owned = 8\n", encoding="utf-8")
+    run = sqlite_cli.ok("demo", "--path", str(tmp_path / "demo.db"))
+    assert "Agenda for alice" in run.stdout and "Note:" not in run.stderr
+    assert config.read_text(encoding="utf-8") == "[pool]\nmax_owned = 8\n"

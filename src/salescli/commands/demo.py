@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from salescli.commands._common import open_ctx
 from salescli.core.i18n import _
 
 
@@ -18,7 +17,6 @@ def demo(
     quiet: Annotated[bool, typer.Option("--quiet", help=_("Build it without showing the agenda."))] = False,
 ) -> None:
     from salescli.commands.agenda import render_agenda
-    from salescli.core import runtime
     from salescli.core.paths import default_demo_path
     from salescli.services.agenda import build_agenda
     from salescli.services.demo import build_demo
@@ -31,9 +29,11 @@ def demo(
             path=target, users=summary.users, customers=summary.customers, follow_ups=summary.follow_ups
         )
     )
-    runtime.db_override = str(target)
     if not quiet:
-        render_agenda(build_agenda(open_ctx()))
+        from salescli.core.paths import url_for
+        from salescli.services.context import open_context
+
+        render_agenda(build_agenda(open_context(url=url_for(str(target)), adopt_file_rules=False)))
     message(_("Use it: export SALESCLI_DB={path}   (or add --db {path} to any command)").format(path=target))
 
 

@@ -28,7 +28,7 @@ __all__ = ["Context", "open_context"]
 class Context:
     def __init__(
         self, config: Config, url: str, handle: str, *, on_notice: Callable[[Notice], None] | None = None,
-        now: Callable[[], datetime] = clock.now,
+        now: Callable[[], datetime] = clock.now, adopt_file_rules: bool = True,
     ) -> None:
         self.config = config
         self.url = url
@@ -38,6 +38,9 @@ class Context:
         self._clock = now
         self._store: Store | None = None
         self._user_id: int | None = None
+        # Team rules found in the rep's file move into the first real store they use; a
+        # throwaway store (the demo) must not swallow them.
+        self._adopt_file_rules = adopt_file_rules
 
     def now(self) -> datetime:
         """The current instant; each operation reads it once, at its start."""
@@ -93,7 +96,7 @@ class Context:
                                                at=self.now())
         if not user.active:
             raise RefusedError("user.deactivated", handle=self.handle)
-        if self.config.file_team_values:
+        if self._adopt_file_rules and self.config.file_team_values:
             from salescli.services.settings import adopt_file_rules
 
             adopt_file_rules(self, user.id)
@@ -101,8 +104,10 @@ class Context:
 
 
 def open_context(
-    *, config: Config | None = None, on_notice: Callable[[Notice], None] | None = None
+    *, config: Config | None = None, on_notice: Callable[[Notice], None] | None = None, url: str | None = None,
+    adopt_file_rules: bool = True,
 ) -> Context:
-    """A context for the configured store and user; nothing is opened yet."""
+    """A context for the configured (or the given) store and user; nothing is opened yet."""
     config = config or load_config()
-    return Context(config, store_url(config), acting_handle(config), on_notice=on_notice)
+    return Context(config, url or store_url(config), acting_handle(config), on_notice=on_notice,
+                   adopt_file_rules=adopt_file_rules)
