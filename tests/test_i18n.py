@@ -297,6 +297,21 @@ def test_broken_catalog_in_a_real_run_warns_once(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
 
 
+def test_a_typer_that_moved_what_we_patch_is_warned_about_once() -> None:
+    """Typer's own help words are patched (terminal/typer_i18n.py); if an upgrade moves what
+    the patch needs, Chinese users are told once, as for a broken catalog, and nothing fails."""
+    code = (
+        "import sys, typer._click.formatting as f; del f.HelpFormatter.write_usage; "
+        "sys.argv = ['salescli', '--lang', 'zh_CN', 'tasks']; "
+        "from salescli.__main__ import main; main()"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert "没有待办任务" in proc.stdout  # our own catalog still works
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Typer" in lines[0] and "English" in lines[0], proc.stderr
+
+
 def test_a_bad_placeholder_in_the_catalog_never_crashes(monkeypatch: pytest.MonkeyPatch) -> None:
     class Bad(gettext.NullTranslations):
         def gettext(self, message: str) -> str:
