@@ -82,14 +82,16 @@ def _pick_rep(db: str) -> str:
 
     from salescli.core.paths import url_for
     from salescli.store.engine import open_store
-    from salescli.store.models import FollowUp, User
+    from salescli.store.tables import follow_ups, users
+    FollowUp = follow_ups.c
+    User = users.c
 
     store = open_store(url_for(db))
     try:
         with store.session() as session:
             row = session.execute(
                 select(User.handle, func.count(FollowUp.id).label("n"))
-                .join(FollowUp, FollowUp.assignee_id == User.id)
+                .join(follow_ups, FollowUp.assignee_id == User.id)
                 .where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
                 .group_by(User.handle).order_by(func.count(FollowUp.id).desc(), User.handle).limit(1)
             ).first()

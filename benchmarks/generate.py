@@ -98,7 +98,8 @@ def _sample_handles(url: str) -> list[str]:
     from sqlalchemy import select
 
     from salescli.store.engine import open_store
-    from salescli.store.models import User
+    from salescli.store.tables import users
+    User = users.c
 
     store = open_store(url)
     try:

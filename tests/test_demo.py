@@ -116,7 +116,12 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
     from salescli.core.paths import url_for
     from salescli.services.demo import seed_store
     from salescli.store.engine import open_store
-    from salescli.store.models import Contact, Customer, FollowUp, OwnershipEvent, User
+    from salescli.store.tables import contacts, customers, follow_ups, ownership_events, users
+    Contact = contacts.c
+    Customer = customers.c
+    FollowUp = follow_ups.c
+    OwnershipEvent = ownership_events.c
+    User = users.c
 
     url = url_for(os.environ["SALESCLI_DB"])
     now = datetime.fromisoformat(NOW)
@@ -133,7 +138,7 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
                 .group_by(FollowUp.customer_id).subquery()
             )
             mismatched = s.execute(
-                select(func.count()).select_from(Customer)
+                select(func.count()).select_from(customers)
                 .outerjoin(latest, latest.c.customer_id == Customer.id)
                 .where(Customer.last_contact_at.is_distinct_from(latest.c.latest))
             ).scalar_one()
@@ -160,12 +165,12 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
             assert most_open == 1
             # Open tasks sit on owned customers, assigned to their owner.
             stray = s.execute(
-                select(func.count()).select_from(FollowUp).join(Customer, Customer.id == FollowUp.customer_id)
+                select(func.count()).select_from(follow_ups).join(customers, Customer.id == FollowUp.customer_id)
                 .where(is_open, FollowUp.assignee_id.is_distinct_from(Customer.owner_id))
             ).scalar_one()
             assert stray == 0
             without_event = s.execute(
-                select(func.count()).select_from(Customer).where(
+                select(func.count()).select_from(customers).where(
                     Customer.owner_id.is_not(None),
                     ~Customer.id.in_(select(OwnershipEvent.customer_id).where(OwnershipEvent.kind == "create")),
                 )
@@ -205,7 +210,10 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
     from salescli.domain.pool import RecycleRules, recycle_due
     from salescli.services.demo import seed_store
     from salescli.store.engine import open_store
-    from salescli.store.models import Customer, FollowUp, OwnershipEvent
+    from salescli.store.tables import customers, follow_ups, ownership_events
+    Customer = customers.c
+    FollowUp = follow_ups.c
+    OwnershipEvent = ownership_events.c
 
     cli.ok("config", "set", "pool.max_owned", "5")
     cli.ok("config", "set", "pool.recycle_no_follow_up_days", "9")

@@ -109,10 +109,10 @@ def _birthdays(session: Session, q: AgendaQuery) -> list[BirthdayItem]:
         day_of.setdefault(md, day)
     rows = contact_queries.birthdays(session, q.ctx.user_id, list(day_of))
     items = []
-    for contact, customer_name in rows:
+    for contact in rows:
         on = day_of[contact.birthday_md]
         items.append(BirthdayItem(
-            contact.id, contact.name, contact.customer_id, customer_name, on, (on - q.day).days,
+            contact.id, contact.name, contact.customer_id, contact.customer_name, on, (on - q.day).days,
             on.year - contact.birthday_year if contact.birthday_year else None,
         ))
     return sorted(items, key=lambda i: (i.on, i.contact))

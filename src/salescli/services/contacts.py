@@ -15,8 +15,8 @@ from salescli.services.input import check_email, check_phone, clean_text
 from salescli.services.lookup import resolve_contact, resolve_customer
 from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
-from salescli.store.models import Contact, Customer
 from salescli.store.queries import contacts as queries
+from salescli.store.queries import customers as customer_queries
 
 
 @record
@@ -46,7 +46,7 @@ class ContactInput:
     primary: bool | None = None
 
 
-def contact_view(c: Contact, customer_name: str | None) -> ContactView:
+def contact_view(c: Any, customer_name: str | None) -> ContactView:
     birthday = None
     if c.birthday_md:
         month, day = divmod(c.birthday_md, 100)
@@ -95,7 +95,7 @@ def _with_keys(fields: dict[str, Any], region: str) -> dict[str, Any]:
     return fields
 
 
-def _may_change(session: Any, ctx: Context, customer: Customer, action: str) -> None:
+def _may_change(session: Any, ctx: Context, customer: Any, action: str) -> None:
     require_owner(session, ctx, customer.owner_id, action=action, record="customer", record_id=customer.id,
                   record_name=customer.name)
 
@@ -111,9 +111,7 @@ def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> ContactV
         _may_change(session, ctx, customer, "add_contact")
         # The first contact of a customer is its primary one unless said otherwise.
         fields.setdefault("is_primary", not queries.has_live(session, customer.id))
-        contact = Contact(customer_id=customer.id, created_at=now, **fields)
-        session.add(contact)
-        session.flush()
+        contact = queries.get(session, queries.create(session, customer_id=customer.id, at=now, **fields))
         if contact.is_primary:
             queries.clear_other_primaries(session, customer.id, contact.id)
         return contact_view(contact, customer.name)
@@ -127,7 +125,7 @@ def list_contacts(ctx: Context, customer_ref: str | None = None) -> list[Contact
             rows = queries.with_customer_names(session, customer_id=customer.id)
         else:
             rows = queries.with_customer_names(session, owner_id=ctx.user_id)
-    return [contact_view(contact, customer_name) for contact, customer_name in rows]
+    return [contact_view(row, row.customer_name) for row in rows]
 
 
 def edit_contact(ctx: Context, ref: str, data: ContactInput, *, customer_ref: str | None = None) -> ContactView:
@@ -143,14 +141,13 @@ def edit_contact(ctx: Context, ref: str, data: ContactInput, *, customer_ref: st
             digits = (ref or "").strip().lstrip("#")
             if not digits.isdigit():
                 raise BadInputError("contact.ref_needs_customer", ref=ref)
-            contact = session.get(Contact, int(digits))
+            contact = queries.get(session, int(digits))
             if contact is None or contact.archived:
                 raise NotFoundError("contact.no_such_id", id=int(digits))
-        customer = session.get(Customer, contact.customer_id)
+        customer = customer_queries.get(session, contact.customer_id)
         _may_change(session, ctx, customer, "edit_contact")
-        for name, value in fields.items():
-            setattr(contact, name, value)
-        session.flush()
+        queries.change(session, contact.id, fields)
+        contact = queries.get(session, contact.id)
         if contact.is_primary:
             queries.clear_other_primaries(session, contact.customer_id, contact.id)
         return contact_view(contact, customer.name)

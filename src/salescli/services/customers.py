@@ -26,7 +26,6 @@ from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store import locks
 from salescli.store.engine import Session
-from salescli.store.models import Contact, Customer
 from salescli.store.queries import contacts as contact_queries
 from salescli.store.queries import customers as queries
 from salescli.store.queries import follow_ups as follow_up_queries
@@ -223,7 +222,7 @@ def _similar(session: Session, key: str, exclude: set[int]) -> list[SimilarCusto
     return [SimilarCustomer(i, names[i], round(score)) for i, score in found]
 
 
-def _match_reason(session: Session, customer: Customer, keys: dict[str, Any]) -> str:
+def _match_reason(session: Session, customer: Any, keys: dict[str, Any]) -> str:
     """Which dedupe key matched (name, phone or email), so the rep knows what to check."""
     if keys.get("name_key") and customer.name_key == keys["name_key"]:
         return "name"
@@ -234,7 +233,7 @@ def _match_reason(session: Session, customer: Customer, keys: dict[str, Any]) ->
     return "email"
 
 
-def _duplicate(session: Session, customer: Customer) -> dict[str, Any]:
+def _duplicate(session: Session, customer: Any) -> dict[str, Any]:
     """The facts that let a rep recognise an existing record."""
     return {
         "id": customer.id, "name": customer.name, "owner": user_queries.handle_of(session, customer.owner_id),
@@ -247,7 +246,7 @@ def _duplicate(session: Session, customer: Customer) -> dict[str, Any]:
 
 
 def _refuse_duplicates(session: Session, code: str, name: str | None, keys: dict[str, Any],
-                       duplicates: list[Customer]) -> None:
+                       duplicates: list[Any]) -> None:
     first = duplicates[0]
     raise RefusedError(
         code, name=name, id=first.id, existing=first.name, reason=_match_reason(session, first, keys),
@@ -278,29 +277,25 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         if on_contact:  # the phone and email are the contact's
             for name in ("phone", "email", "phone_key", "email_key"):
                 values.pop(name, None)
-        customer = Customer(
-            **values, owner_id=user_id, claimed_at=now, created_at=now, created_by_id=user_id, updated_at=now,
+        customer_id = queries.create(
+            session, **values, owner_id=user_id, claimed_at=now, created_at=now, created_by_id=user_id, updated_at=now,
         )
-        session.add(customer)
-        session.flush()
-        queries.add_tags(session, customer.id, clean.tags)
+        queries.add_tags(session, customer_id, clean.tags)
         if on_contact:
-            session.add(
-                Contact(
-                    customer_id=customer.id, name=clean.contact, phone=clean.values.get("phone"),
-                    phone_key=keys.get("phone_key"), email=clean.values.get("email"),
-                    email_key=keys.get("email_key"), is_primary=True, created_at=now,
-                )
+            contact_queries.create(
+                session, customer_id=customer_id, at=now, name=clean.contact, phone=clean.values.get("phone"),
+                phone_key=keys.get("phone_key"), email=clean.values.get("email"), email_key=keys.get("email_key"),
+                is_primary=True,
             )
         ownership_queries.record_event(
-            session, customer_id=customer.id, kind="create", at=now, to_user_id=user_id, by_user_id=user_id,
+            session, customer_id=customer_id, kind="create", at=now, to_user_id=user_id, by_user_id=user_id,
         )
-        session.flush()
+        customer = queries.get(session, customer_id)
         summary = _summary(session, customer)
     return AddResult(customer=summary, similar=similar)
 
 
-def _summary_values(session: Session, customer: Customer) -> dict[str, Any]:
+def _summary_values(session: Session, customer: Any) -> dict[str, Any]:
     return {
         "id": customer.id, "name": customer.name, "grade": customer.grade, "industry": customer.industry,
         "size": customer.size, "city": customer.city, "address": customer.address, "source": customer.source,
@@ -311,7 +306,7 @@ def _summary_values(session: Session, customer: Customer) -> dict[str, Any]:
     }
 
 
-def _summary(session: Session, customer: Customer) -> CustomerSummary:
+def _summary(session: Session, customer: Any) -> CustomerSummary:
     return CustomerSummary(**_summary_values(session, customer))
 
 
@@ -358,11 +353,11 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
         values = _summary_values(session, customer)
         contacts = [contact_view(c, customer.name) for c in contact_queries.live_of(session, customer.id)]
         timeline = [
-            follow_up_view(f, handle, name) for f, handle, name in follow_up_queries.timeline(session, customer.id)
+            follow_up_view(f, f.author_handle, f.contact_name) for f in follow_up_queries.timeline(session, customer.id)
         ]
         ownership = [
-            OwnershipEventView(e.id, e.kind, e.at, f, t, b, e.reason)
-            for e, f, t, b in ownership_queries.history(session, customer.id)
+            OwnershipEventView(e.id, e.kind, e.at, e.from_handle, e.to_handle, e.by_handle, e.reason)
+            for e in ownership_queries.history(session, customer.id)
         ]
     open_tasks = sorted(
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=lambda t: (t.due_on, t.id)
@@ -395,13 +390,10 @@ def edit_customer(
             )
             if duplicates:
                 _refuse_duplicates(session, "customer.edit_duplicate", clean.values.get("name"), keys, duplicates)
-        for name, value in (clean.values | keys).items():
-            setattr(customer, name, value)
-        customer.updated_at = now
+        queries.change(session, customer.id, clean.values | keys | {"updated_at": now})
         queries.add_tags(session, customer.id, clean.tags)
         queries.remove_tags(session, customer.id, untag)
-        session.flush()
-        return _summary(session, customer)
+        return _summary(session, queries.get(session, customer.id))
 
 
 def set_archived(ctx: Context, ref: str, archived: bool) -> CustomerSummary:
@@ -418,8 +410,6 @@ def set_archived(ctx: Context, ref: str, archived: bool) -> CustomerSummary:
         if not archived and customer.owner_id is not None:
             # Archived customers do not count toward the cap, so bringing one back is taking one more.
             check_cap(session, customer.owner_id, team_rules(session), taking="restore")
-        customer.archived = archived
-        customer.archived_at = now if archived else None
-        customer.updated_at = now
-        session.flush()
-        return _summary(session, customer)
+        queries.change(session, customer.id, {"archived": archived, "archived_at": now if archived else None,
+                                              "updated_at": now})
+        return _summary(session, queries.get(session, customer.id))

@@ -18,7 +18,7 @@ from salescli.services.context import Context
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user
 from salescli.services.records import Record, record
 from salescli.store.engine import Session
-from salescli.store.models import Contact, Customer, FollowUp, User
+from salescli.store.queries import customers as customer_queries
 from salescli.store.queries import follow_ups as queries
 
 
@@ -90,7 +90,7 @@ class DoneTask(TaskView):
     closed_note: str | None
 
 
-def follow_up_view(f: FollowUp, author: str | None, contact: str | None) -> FollowUpView:
+def follow_up_view(f: Any, author: str | None, contact: str | None) -> FollowUpView:
     return FollowUpView(f.id, f.customer_id, f.happened_at, f.kind, f.summary, author, contact, f.location,
                         f.next_action, f.due_on, f.closed_at, f.closed_note)
 
@@ -139,22 +139,19 @@ def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
         who = require_owner(session, ctx, customer.owner_id, action="log", record="customer",
                             record_id=customer.id, record_name=customer.name)
         contact = resolve_contact(session, customer, data.contact) if data.contact else None
-        follow_up = FollowUp(
-            customer_id=customer.id, contact_id=contact.id if contact else None,
+        follow_up_id = queries.create(
+            session, customer_id=customer.id, contact_id=contact.id if contact else None,
             author_id=who.id, assignee_id=who.id if due_on else None,
             happened_at=happened_at, kind=kind, summary=summary, location=location, next_action=next_action,
             due_on=due_on, created_at=now,
         )
-        session.add(follow_up)
-        session.flush()
         closed: list[int] = []
         if not data.keep_open:
-            closed = queries.open_task_ids(session, customer.id, up_to=happened_at, exclude_id=follow_up.id)
+            closed = queries.open_task_ids(session, customer.id, up_to=happened_at, exclude_id=follow_up_id)
             if closed:
-                queries.close_tasks(session, closed, at=now, by_id=who.id, follow_up_id=follow_up.id)
-        if customer.last_contact_at is None or happened_at > customer.last_contact_at:
-            customer.last_contact_at = happened_at
-        session.flush()
+                queries.close_tasks(session, closed, at=now, by_id=who.id, follow_up_id=follow_up_id)
+        customer_queries.touch_last_contact(session, customer.id, happened_at)
+        follow_up = queries.get(session, follow_up_id)
         view = follow_up_view(follow_up, ctx.handle, contact.name if contact else None)
         return LogResult(follow_up=view, customer=CustomerRef(customer.id, customer.name), closed_tasks=sorted(closed))
 
@@ -174,33 +171,28 @@ def query_open_tasks(
     user: str | None = None, everyone: bool = False,
 ) -> list[TaskView]:
     assignee_id = None if everyone else resolve_user(session, user).id if user else ctx.user_id
-    rows = queries.open_tasks(session, assignee_id=assignee_id, before=before, on=on)
-    return [task_view(f, customer_name, contact_name, handle) for f, customer_name, contact_name, handle in rows]
+    return [task_view(row) for row in queries.open_tasks(session, assignee_id=assignee_id, before=before, on=on)]
 
 
-def task_view(f: FollowUp, customer_name: str, contact_name: str | None, assignee: str | None) -> TaskView:
-    return TaskView(f.id, f.customer_id, customer_name, f.due_on, f.next_action or f.summary, f.summary, f.kind,
-                    contact_name, assignee, f.happened_at)
+def task_view(f: Any) -> TaskView:
+    """A task from a follow-up row with its names (store/queries/follow_ups.py `task()`)."""
+    return TaskView(f.id, f.customer_id, f.customer_name, f.due_on, f.next_action or f.summary, f.summary, f.kind,
+                    f.contact_name, f.assignee_handle, f.happened_at)
 
 
 def complete_task(ctx: Context, task_id: int, note: str | None = None) -> DoneTask:
     """Close an open task; the assignee's own, or any with a manager's role."""
     now = ctx.now()
     with ctx.session(write=True) as session:
-        task = session.get(FollowUp, task_id)
+        task = queries.task(session, task_id)
         if task is None or task.due_on is None:
             raise NotFoundError("task.not_found", id=task_id)
         if task.closed_at is not None:
             raise RefusedError("task.already_done", id=task_id)
-        customer = session.get(Customer, task.customer_id)
         who = require_owner(session, ctx, task.assignee_id, action="close", record="task", record_id=task.id,
-                            record_name=customer.name)
-        task.closed_at = now
-        task.closed_by_id = who.id
-        task.closed_note = (note or "").strip() or None
-        session.flush()
-        contact = session.get(Contact, task.contact_id) if task.contact_id else None
-        assignee = session.get(User, task.assignee_id) if task.assignee_id else None
-        view = task_view(task, customer.name, contact.name if contact else None, assignee.handle if assignee else None)
-        return DoneTask(*(getattr(view, name) for name in TaskView.__dataclass_fields__), task.closed_at,
+                            record_name=task.customer_name)
+        if not queries.close_tasks(session, [task.id], at=now, by_id=who.id, note=(note or "").strip() or None):
+            raise RefusedError("task.already_done", id=task_id)  # closed by someone else a moment ago
+        task = queries.task(session, task_id)
+        return DoneTask(*(getattr(task_view(task), name) for name in TaskView.__dataclass_fields__), task.closed_at,
                         task.closed_note)

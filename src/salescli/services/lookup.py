@@ -12,7 +12,6 @@ from salescli.core.errors import AmbiguousError, BadInputError, NotFoundError
 from salescli.domain.dedupe import name_key
 from salescli.domain.users import normalize_handle
 from salescli.store.engine import Session
-from salescli.store.models import Contact, Customer, User
 from salescli.store.queries import contacts as contact_queries
 from salescli.store.queries import customers as customer_queries
 from salescli.store.queries import users as user_queries
@@ -20,7 +19,7 @@ from salescli.store.queries import users as user_queries
 MAX_CANDIDATES = 10
 
 
-def candidate(session: Session, customer: Customer) -> dict[str, Any]:
+def candidate(session: Session, customer: Any) -> dict[str, Any]:
     """What tells two customers apart in a list of candidates."""
     return {
         "id": customer.id, "name": customer.name, "city": customer.city,
@@ -28,7 +27,7 @@ def candidate(session: Session, customer: Customer) -> dict[str, Any]:
     }
 
 
-def _pick(session: Session, ref: str, matches: list[Customer]) -> Customer | None:
+def _pick(session: Session, ref: str, matches: list[Any]) -> Any | None:
     if len(matches) > 1:
         live = [c for c in matches if not c.archived]
         matches = live if live else matches
@@ -42,14 +41,14 @@ def _pick(session: Session, ref: str, matches: list[Customer]) -> Customer | Non
     return None
 
 
-def resolve_customer(session: Session, ref: str) -> Customer:
+def resolve_customer(session: Session, ref: str) -> Any:
     """By id (`12` or `#12`), then exact normalized name, then part of the name."""
     ref = (ref or "").strip()
     if not ref:
         raise BadInputError("customer.ref_required")
     digits = ref[1:] if ref.startswith("#") else ref
     if digits.isdigit():
-        customer = session.get(Customer, int(digits))
+        customer = customer_queries.get(session, int(digits))
         if customer is not None:
             return customer
         if ref.startswith("#"):
@@ -66,7 +65,7 @@ def resolve_customer(session: Session, ref: str) -> Customer:
     raise NotFoundError("customer.no_match", ref=ref)
 
 
-def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
+def resolve_contact(session: Session, customer: Any, ref: str) -> Any:
     """A contact of `customer` by id or (part of) name."""
     ref = (ref or "").strip()
     if not ref:
@@ -90,7 +89,7 @@ def resolve_contact(session: Session, customer: Customer, ref: str) -> Contact:
     raise NotFoundError("contact.no_match", ref=ref, customer=customer.name, known=[c.name for c in contacts])
 
 
-def resolve_user(session: Session, handle: str) -> User:
+def resolve_user(session: Session, handle: str) -> Any:
     clean = normalize_handle(handle or "")
     user = user_queries.by_handle(session, clean)
     if user is None:

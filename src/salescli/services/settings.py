@@ -200,15 +200,22 @@ def setting_history(ctx: Context, key: str | None = None) -> list[SettingChangeV
     with ctx.session() as session:
         rows = setting_changes.changes(session, key)
     return [
-        SettingChangeView(c.id, c.key, _json_or_none(c.old_value), _json_or_none(c.new_value), by, c.at, c.origin)
-        for c, by in rows
+        SettingChangeView(c.id, c.key, _json_or_none(c.old_value), _json_or_none(c.new_value), c.by_handle, c.at,
+                          c.origin)
+        for c in rows
     ]
 
 
 def _json_or_none(raw: str | None) -> Any:
+    """A recorded value; a damaged one that was replaced is shown as the text it was."""
     import json
 
-    return None if raw is None else json.loads(raw)
+    if raw is None:
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return raw
 
 
 # --------------------------------------------------------------------------- team rules found in a file

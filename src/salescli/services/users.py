@@ -7,6 +7,7 @@ admins acting at once cannot both remove the last admin, or add one handle twice
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from salescli.core.errors import BadInputError, RefusedError
 from salescli.domain.codes import ROLES
@@ -17,7 +18,6 @@ from salescli.services.lookup import resolve_user
 from salescli.services.records import Record, record
 from salescli.store import locks
 from salescli.store.engine import Session
-from salescli.store.models import User
 from salescli.store.queries import ownership as ownership_queries
 from salescli.store.queries import users as user_queries
 
@@ -42,7 +42,7 @@ class Deactivated(Record):
     released: int
 
 
-def _view(user: User, owned: int = 0) -> UserView:
+def _view(user: Any, owned: int = 0) -> UserView:
     return UserView(user.id, user.handle, user.display_name, user.role, user.active, owned, user.created_at)
 
 
@@ -76,10 +76,10 @@ def add_user(ctx: Context, handle: str, name: str | None = None, role: str = "re
 def list_users(ctx: Context) -> list[UserView]:
     with ctx.session() as session:
         rows = user_queries.with_owned_counts(session)
-    return [_view(user, count) for user, count in rows]
+    return [_view(row, row.owned) for row in rows]
 
 
-def _keep_an_admin(session: Session, user: User) -> None:
+def _keep_an_admin(session: Session, user: Any) -> None:
     if user.role == "admin" and user.active and user_queries.count_active_with_role(session, "admin") <= 1:
         raise RefusedError("user.last_admin", handle=user.handle)
 
@@ -95,7 +95,7 @@ def set_role(ctx: Context, handle: str, role: str) -> UserView:
         if role != "admin":
             _keep_an_admin(session, user)
         user_queries.set_role(session, user.id, role)
-        session.refresh(user)
+        user = user_queries.get(session, user.id)
         return _view(user, user_queries.owned_count(session, user.id))
 
 
@@ -122,7 +122,8 @@ def deactivate_user(
                 raise BadInputError("user.handover_to_self", handle=user.handle)
             if not heir.active:
                 raise RefusedError("user.heir_inactive", handle=heir.handle)
-        owned = user_queries.owned_count(session, user.id)
+        # Archived customers count too: deactivating must not strand them with nobody.
+        owned = user_queries.owned_count(session, user.id, archived_too=True)
         tasks = user_queries.open_task_count(session, user.id)
         if (owned or tasks) and heir is None and not release:
             raise RefusedError("user.still_owns", handle=user.handle, customers=owned, tasks=tasks)
@@ -134,7 +135,7 @@ def deactivate_user(
             released = ownership_queries.move_all(session, user.id, None, kind="release", at=now, by_id=who.id)
             tasks_moved = ownership_queries.reassign_open_tasks(session, user.id, None)
         user_queries.set_active(session, user.id, False)
-        session.refresh(user)
+        user = user_queries.get(session, user.id)
         return Deactivated(_view(user), heir.handle if heir else None, moved, tasks_moved, released)
 
 
@@ -146,5 +147,5 @@ def activate_user(ctx: Context, handle: str) -> UserView:
         if user.active:
             raise RefusedError("user.already_active", handle=user.handle)
         user_queries.set_active(session, user.id, True)
-        session.refresh(user)
+        user = user_queries.get(session, user.id)
         return _view(user, user_queries.owned_count(session, user.id))

@@ -15,11 +15,14 @@ from pathlib import Path
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlmodel import Session
 
 from salescli.core.errors import StorageError
 from salescli.core.paths import sqlite_path
 from salescli.store.schema import HEAD, REVISIONS
+
+# What a query function runs on: the connection of one transaction (Core, no ORM session;
+# see store/tables.py for why).
+Session = Connection
 
 
 def describe(url: str) -> str:
@@ -95,8 +98,8 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 conn.info["write"] = write
-                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
-                    yield session
+                with conn.begin():
+                    yield conn
         except DBAPIError as exc:
             raise storage_error(exc, self.url) from exc
 

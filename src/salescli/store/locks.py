@@ -18,7 +18,8 @@ from __future__ import annotations
 from hashlib import blake2b
 
 from sqlalchemy import text
-from sqlmodel import Session
+
+from salescli.store.engine import Session
 
 LockName = tuple[str, str | int]
 
@@ -54,7 +55,7 @@ def lock_id(name: LockName) -> int:
 
 def hold(session: Session, *names: LockName | None) -> None:
     """Hold the named locks until the current transaction ends (None entries are skipped)."""
-    if session.get_bind().dialect.name != "postgresql":
+    if session.dialect.name != "postgresql":
         return  # SQLite: the write transaction's BEGIN IMMEDIATE already serialises writers
     for ident in sorted({lock_id(name) for name in names if name is not None}):
         session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ident})

@@ -1,15 +1,13 @@
 """Alembic environment: always run online, on the connection salescli hands over."""
 
 from alembic import context
-from sqlmodel import SQLModel
 
-from salescli.store.models import load_all
+from salescli.store.tables import ddl_options
 
-load_all()  # registers every table
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=SQLModel.metadata,
+    target_metadata=ddl_options(),
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
 )

@@ -6,12 +6,17 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select
-from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlalchemy import and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Row
 
-from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, User
+from salescli.store.engine import Session
 from salescli.store.queries._text import like_pattern
+from salescli.store.tables import contacts, customer_tags, customers, follow_ups, users
+
+Customer = customers.c
+Contact = contacts.c
+CustomerTag = customer_tags.c
+FollowUp = follow_ups.c
 
 # Columns a listing returns, in order; rows are plain tuples, never ORM objects, so a
 # 100k-row `--all` listing costs what the data costs.
@@ -24,7 +29,7 @@ LIST_FIELDS = (
 def exact_duplicates(
     session: Session, key: str | None, phone: str | None, email: str | None, *, exclude: int | None = None,
     limit: int = 5,
-) -> list[Customer]:
+) -> list[Row[Any]]:
     """Customers matching on the name key, or a phone or email of theirs or their contacts."""
     conditions = []
     if key:
@@ -37,10 +42,10 @@ def exact_duplicates(
         conditions.append(Customer.id.in_(select(Contact.customer_id).where(Contact.email_key == email)))
     if not conditions:
         return []
-    query = select(Customer).where(or_(*conditions)).order_by(Customer.id).limit(limit)
+    query = select(customers).where(or_(*conditions)).order_by(Customer.id).limit(limit)
     if exclude is not None:
         query = query.where(Customer.id != exclude)
-    return list(session.execute(query).scalars())
+    return list(session.execute(query).all())
 
 
 def live_name_keys(session: Session) -> Iterable[tuple[int, str]]:
@@ -51,23 +56,45 @@ def names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(list(ids)))).all())
 
 
-def by_name_key(session: Session, key: str, *, limit: int) -> list[Customer]:
-    return list(
-        session.execute(select(Customer).where(Customer.name_key == key).order_by(Customer.id).limit(limit)).scalars()
+def get(session: Session, customer_id: int) -> Row[Any] | None:
+    return session.execute(select(customers).where(Customer.id == customer_id)).first()
+
+
+def create(session: Session, **fields: Any) -> int:
+    return session.execute(insert(customers).values(**fields)).inserted_primary_key[0]
+
+
+def change(session: Session, customer_id: int, fields: dict[str, Any]) -> None:
+    if fields:
+        session.execute(update(customers).where(Customer.id == customer_id).values(**fields))
+
+
+def touch_last_contact(session: Session, customer_id: int, at: datetime) -> None:
+    """Move the customer's last contact to `at` unless a later one is already recorded."""
+    session.execute(
+        update(customers)
+        .where(Customer.id == customer_id, or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < at))
+        .values(last_contact_at=at)
     )
 
 
-def by_partial_name(session: Session, text: str, key: str, *, limit: int) -> list[Customer]:
+def by_name_key(session: Session, key: str, *, limit: int) -> list[Row[Any]]:
+    return list(
+        session.execute(select(customers).where(Customer.name_key == key).order_by(Customer.id).limit(limit)).all()
+    )
+
+
+def by_partial_name(session: Session, text: str, key: str, *, limit: int) -> list[Row[Any]]:
     """Customers whose name contains `text`, or whose name key contains `key`; live first."""
     pattern = like_pattern(text)
     key_pattern = like_pattern(key) if key else pattern
     return list(
         session.execute(
-            select(Customer)
+            select(customers)
             .where(or_(Customer.name.ilike(pattern, escape="\\"), Customer.name_key.like(key_pattern, escape="\\")))
             .order_by(Customer.archived, Customer.id)
             .limit(limit)
-        ).scalars()
+        ).all()
     )
 
 
@@ -82,14 +109,14 @@ def tags_of(session: Session, customer_id: int) -> list[str]:
 def add_tags(session: Session, customer_id: int, tags: Iterable[str]) -> None:
     new = sorted(set(tags) - set(tags_of(session, customer_id)))
     if new:
-        session.execute(insert(CustomerTag), [{"customer_id": customer_id, "tag": t} for t in new])
+        session.execute(insert(customer_tags), [{"customer_id": customer_id, "tag": t} for t in new])
 
 
 def remove_tags(session: Session, customer_id: int, tags: Iterable[str]) -> None:
     gone = set(tags)
     if gone:
         session.execute(
-            delete(CustomerTag).where(CustomerTag.customer_id == customer_id, CustomerTag.tag.in_(gone))
+            delete(customer_tags).where(CustomerTag.customer_id == customer_id, CustomerTag.tag.in_(gone))
         )
 
 
@@ -114,20 +141,20 @@ def listing(
     joined with \\x1f.
     """
     open_task = and_(FollowUp.customer_id == Customer.id, FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-    next_due = select(func.min(FollowUp.due_on)).where(open_task).correlate(Customer).scalar_subquery()
-    open_count = select(func.count(FollowUp.id)).where(open_task).correlate(Customer).scalar_subquery()
-    tag_alias = aliased(CustomerTag)
+    next_due = select(func.min(FollowUp.due_on)).where(open_task).correlate(customers).scalar_subquery()
+    open_count = select(func.count(FollowUp.id)).where(open_task).correlate(customers).scalar_subquery()
+    tag_alias = customer_tags.alias()
     tag_text = (
-        select(func.aggregate_strings(tag_alias.tag, "\x1f"))
-        .where(tag_alias.customer_id == Customer.id)
-        .correlate(Customer)
+        select(func.aggregate_strings(tag_alias.c.tag, "\x1f"))
+        .where(tag_alias.c.customer_id == Customer.id)
+        .correlate(customers)
         .scalar_subquery()
     )
-    owner = aliased(User)
+    owner = users.alias()
     query = select(
-        *(getattr(Customer, name) for name in LIST_FIELDS), owner.handle,
+        *(getattr(Customer, name) for name in LIST_FIELDS), owner.c.handle,
         next_due.label("next_due"), open_count.label("open_tasks"), tag_text.label("tags"),
-    ).outerjoin(owner, owner.id == Customer.owner_id)
+    ).select_from(customers).outerjoin(owner, owner.c.id == Customer.owner_id)
     query = query.where(Customer.archived.is_(archived))
     if owner_id is not None:
         query = query.where(Customer.owner_id == owner_id)

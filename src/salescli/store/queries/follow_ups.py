@@ -5,11 +5,21 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import aliased
-from sqlmodel import Session
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Row
 
-from salescli.store.models import Contact, Customer, FollowUp, User
+from salescli.store.engine import Session
+from salescli.store.tables import contacts, customers, follow_ups, users
+
+FollowUp = follow_ups.c
+
+
+def get(session: Session, follow_up_id: int) -> Row[Any] | None:
+    return session.execute(select(follow_ups).where(FollowUp.id == follow_up_id)).first()
+
+
+def create(session: Session, **fields: Any) -> int:
+    return session.execute(insert(follow_ups).values(**fields)).inserted_primary_key[0]
 
 
 def open_task_ids(session: Session, customer_id: int, *, up_to: datetime, exclude_id: int) -> list[int]:
@@ -24,28 +34,44 @@ def open_task_ids(session: Session, customer_id: int, *, up_to: datetime, exclud
     )
 
 
-def close_tasks(session: Session, ids: list[int], *, at: datetime, by_id: int, follow_up_id: int | None) -> None:
-    session.execute(
-        update(FollowUp).where(FollowUp.id.in_(ids)).values(
-            closed_at=at, closed_by_id=by_id, closed_by_follow_up_id=follow_up_id
+def close_tasks(
+    session: Session, ids: list[int], *, at: datetime, by_id: int, follow_up_id: int | None = None,
+    note: str | None = None,
+) -> int:
+    """Close those of `ids` still open; the number closed (0 when someone else was first)."""
+    result = session.execute(
+        update(follow_ups).where(FollowUp.id.in_(ids), FollowUp.closed_at.is_(None)).values(
+            closed_at=at, closed_by_id=by_id, closed_by_follow_up_id=follow_up_id, closed_note=note,
         )
     )
+    return result.rowcount or 0
+
+
+def _with_names() -> Any:
+    """Follow-up rows plus `customer_name`, `contact_name` and `assignee_handle`."""
+    contact = contacts.alias()
+    assignee = users.alias()
+    return (
+        select(follow_ups, customers.c.name.label("customer_name"), contact.c.name.label("contact_name"),
+               assignee.c.handle.label("assignee_handle"))
+        .join(customers, customers.c.id == FollowUp.customer_id)
+        .outerjoin(contact, contact.c.id == FollowUp.contact_id)
+        .outerjoin(assignee, assignee.c.id == FollowUp.assignee_id)
+    )
+
+
+def task(session: Session, task_id: int) -> Row[Any] | None:
+    """One follow-up with its customer's name and those of its contact and assignee."""
+    return session.execute(_with_names().where(FollowUp.id == task_id)).first()
 
 
 def open_tasks(
     session: Session, *, assignee_id: int | None, before: date | None = None, on: date | None = None
 ) -> list[Any]:
-    """(FollowUp, customer name, contact name, assignee handle) of open tasks on live
-    customers, soonest first; all assignees when `assignee_id` is None. Served by the
-    partial index on open tasks."""
-    contact = aliased(Contact)
-    assignee = aliased(User)
-    query = (
-        select(FollowUp, Customer.name, contact.name, assignee.handle)
-        .join(Customer, Customer.id == FollowUp.customer_id)
-        .outerjoin(contact, contact.id == FollowUp.contact_id)
-        .outerjoin(assignee, assignee.id == FollowUp.assignee_id)
-        .where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None), Customer.archived.is_(False))
+    """Open tasks on live customers (rows as `task()`), soonest first; all assignees when
+    `assignee_id` is None. Served by the partial index on open tasks."""
+    query = _with_names().where(
+        FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None), customers.c.archived.is_(False)
     )
     if assignee_id is not None:
         query = query.where(FollowUp.assignee_id == assignee_id)
@@ -57,14 +83,14 @@ def open_tasks(
 
 
 def timeline(session: Session, customer_id: int) -> list[Any]:
-    """(FollowUp, author handle, contact name) of a customer, newest first."""
-    author = aliased(User)
-    contact = aliased(Contact)
+    """A customer's follow-up rows plus `author_handle` and `contact_name`, newest first."""
+    author = users.alias()
+    contact = contacts.alias()
     return list(
         session.execute(
-            select(FollowUp, author.handle, contact.name)
-            .join(author, author.id == FollowUp.author_id)
-            .outerjoin(contact, contact.id == FollowUp.contact_id)
+            select(follow_ups, author.c.handle.label("author_handle"), contact.c.name.label("contact_name"))
+            .join(author, author.c.id == FollowUp.author_id)
+            .outerjoin(contact, contact.c.id == FollowUp.contact_id)
             .where(FollowUp.customer_id == customer_id)
             .order_by(FollowUp.happened_at.desc(), FollowUp.id.desc())
         ).all()

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlmodel import Session
 
-from salescli.store.models import Contact, Customer, FollowUp, User
+from salescli.store.engine import Session
+from salescli.store.tables import contacts, customers, follow_ups, users
 
 
 def counts(session: Session) -> dict[str, int]:
     def count(query) -> int:  # noqa: ANN001 - a select of one count
         return session.execute(query).scalar_one()
 
+    customer, task = customers.c, follow_ups.c
     return {
-        "users": count(select(func.count(User.id))),
-        "customers": count(select(func.count(Customer.id)).where(Customer.archived.is_(False))),
+        "users": count(select(func.count(users.c.id))),
+        "customers": count(select(func.count(customer.id)).where(customer.archived.is_(False))),
         "pool_customers": count(
-            select(func.count(Customer.id)).where(Customer.owner_id.is_(None), Customer.archived.is_(False))
+            select(func.count(customer.id)).where(customer.owner_id.is_(None), customer.archived.is_(False))
         ),
-        "contacts": count(select(func.count(Contact.id))),
-        "follow_ups": count(select(func.count(FollowUp.id))),
-        "open_tasks": count(
-            select(func.count(FollowUp.id)).where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-        ),
+        "contacts": count(select(func.count(contacts.c.id))),
+        "follow_ups": count(select(func.count(task.id))),
+        "open_tasks": count(select(func.count(task.id)).where(task.due_on.is_not(None), task.closed_at.is_(None))),
     }

@@ -6,21 +6,28 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlmodel import Session
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Row
 
-from salescli.store.models import Customer, FollowUp, User
+from salescli.store.engine import Session
+from salescli.store.tables import customers, follow_ups, users
+
+User = users.c
 
 
-def by_handle(session: Session, handle: str) -> User | None:
-    return session.execute(select(User).where(User.handle == handle)).scalar_one_or_none()
+def get(session: Session, user_id: int) -> Row[Any] | None:
+    return session.execute(select(users).where(User.id == user_id)).first()
 
 
-def create(session: Session, *, handle: str, name: str, role: str, at: datetime) -> User:
-    user = User(handle=handle, display_name=name, role=role, created_at=at)
-    session.add(user)
-    session.flush()
-    return user
+def by_handle(session: Session, handle: str) -> Row[Any] | None:
+    return session.execute(select(users).where(User.handle == handle)).first()
+
+
+def create(session: Session, *, handle: str, name: str, role: str, at: datetime) -> Row[Any]:
+    new_id = session.execute(
+        insert(users).values(handle=handle, display_name=name, role=role, created_at=at)
+    ).inserted_primary_key[0]
+    return get(session, new_id)
 
 
 def count_users(session: Session, *, active_only: bool = False) -> int:
@@ -57,38 +64,40 @@ def count_active_with_role(session: Session, role: str) -> int:
 
 
 def handle_of(session: Session, user_id: int | None) -> str | None:
-    user = session.get(User, user_id) if user_id is not None else None
-    return user.handle if user is not None else None
+    if user_id is None:
+        return None
+    return session.execute(select(User.handle).where(User.id == user_id)).scalar_one_or_none()
 
 
 def set_role(session: Session, user_id: int, role: str) -> None:
-    session.execute(update(User).where(User.id == user_id).values(role=role))
+    session.execute(update(users).where(User.id == user_id).values(role=role))
 
 
 def set_active(session: Session, user_id: int, active: bool) -> None:
-    session.execute(update(User).where(User.id == user_id).values(active=active))
+    session.execute(update(users).where(User.id == user_id).values(active=active))
 
 
 def with_owned_counts(session: Session) -> list[Any]:
-    """(User, number of live customers owned), by handle."""
+    """Every user's row plus `owned`: the number of live customers they own; by handle."""
     owned = (
-        select(func.count(Customer.id))
-        .where(Customer.owner_id == User.id, Customer.archived.is_(False))
-        .correlate(User)
+        select(func.count(customers.c.id))
+        .where(customers.c.owner_id == User.id, customers.c.archived.is_(False))
+        .correlate(users)
         .scalar_subquery()
     )
-    return list(session.execute(select(User, owned).order_by(User.handle)).all())
+    return list(session.execute(select(users, owned.label("owned")).order_by(User.handle)).all())
 
 
-def owned_count(session: Session, user_id: int) -> int:
-    return session.execute(
-        select(func.count(Customer.id)).where(Customer.owner_id == user_id, Customer.archived.is_(False))
-    ).scalar_one()
+def owned_count(session: Session, user_id: int, *, archived_too: bool = False) -> int:
+    query = select(func.count(customers.c.id)).where(customers.c.owner_id == user_id)
+    if not archived_too:
+        query = query.where(customers.c.archived.is_(False))
+    return session.execute(query).scalar_one()
 
 
 def open_task_count(session: Session, user_id: int) -> int:
     return session.execute(
-        select(func.count(FollowUp.id)).where(
-            FollowUp.assignee_id == user_id, FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None)
+        select(func.count(follow_ups.c.id)).where(
+            follow_ups.c.assignee_id == user_id, follow_ups.c.due_on.is_not(None), follow_ups.c.closed_at.is_(None)
         )
     ).scalar_one()

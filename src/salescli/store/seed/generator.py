@@ -38,9 +38,16 @@ from salescli.domain import dedupe
 from salescli.domain.pool import RecycleRules, recycle_due, room_under_cap
 from salescli.domain.tasks import closes
 from salescli.domain.users import normalize_handle, valid_handle
+from salescli.store import tables
 from salescli.store.engine import Store, storage_error
-from salescli.store.models import Contact, Customer, CustomerTag, FollowUp, OwnershipEvent, User
 from salescli.store.seed import wordlists as vocab
+
+Contact = tables.contacts.c
+Customer = tables.customers.c
+CustomerTag = tables.customer_tags.c
+FollowUp = tables.follow_ups.c
+OwnershipEvent = tables.ownership_events.c
+User = tables.users.c
 
 HISTORY_DAYS = 183  # follow-ups cover about the last six months
 
@@ -316,7 +323,7 @@ def _write(
         rep_ids.append(next_user)
         next_user += 1
     if user_rows:
-        conn.execute(User.__table__.insert(), user_rows)
+        conn.execute(tables.users.insert(), user_rows)
     already_owned = dict(
         conn.execute(
             select(Customer.owner_id, func.count(Customer.id))
@@ -363,10 +370,10 @@ def _write(
     for offset, c in enumerate(custs):
         c.id = next_customer + offset
     for chunk in _chunks((_customer_row(gen, c) for c in custs), chunk_size):
-        conn.execute(Customer.__table__.insert(), chunk)
+        conn.execute(tables.customers.insert(), chunk)
     tag_rows = _tag_rows(gen, custs)
     for chunk in _chunks(iter(tag_rows), chunk_size):
-        conn.execute(CustomerTag.__table__.insert(), chunk)
+        conn.execute(tables.customer_tags.insert(), chunk)
     gen.log("customers and tags written")
 
     contact_total = _write_contacts(conn, gen, custs, contacts_per_customer, chunk_size)
@@ -378,7 +385,7 @@ def _write(
         row[F_ID] = next_follow_up + offset
     gen.log(f"follow-ups: {len(rows)} generated")
     # Newest first: a task closed by a later follow-up references a row already written.
-    table = FollowUp.__table__
+    table = tables.follow_ups
     for chunk in _chunks((_follow_up_dict(r) for r in reversed(rows)), chunk_size):
         conn.execute(table.insert(), chunk)
     open_tasks = sum(1 for r in rows if r[F_DUE] is not None and r[F_CLOSED_AT] is None)
@@ -395,7 +402,7 @@ def _write(
         for i, (at, cid, kind, frm, to, by, reason) in enumerate(events)
     )
     for chunk in _chunks(event_rows, chunk_size):
-        conn.execute(OwnershipEvent.__table__.insert(), chunk)
+        conn.execute(tables.ownership_events.insert(), chunk)
 
     if conn.dialect.name == "postgresql":
         for table_name in ("users", "customers", "contacts", "follow_ups", "ownership_events"):
@@ -748,7 +755,7 @@ def _write_contacts(
 
     written = 0
     for chunk in _chunks(rows(), chunk_size):
-        conn.execute(Contact.__table__.insert(), chunk)
+        conn.execute(tables.contacts.insert(), chunk)
         written += len(chunk)
     return written
 

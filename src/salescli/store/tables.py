@@ -1,0 +1,230 @@
+"""The schema: every table, defined once, as SQLAlchemy Core tables.
+
+Why Core tables and not ORM classes: a command is a short process, and creating mapped
+classes (and importing the ORM and Pydantic for them) cost ~150 ms of every run, more
+than the queries themselves (docs/architecture.md, "Speed"). Queries select columns and
+get rows back; a row reads like a record (`row.name`), and writes are `insert` and
+`update` statements in `store/queries/`.
+
+Migrations (store/migrations/) create these tables; `tests/test_migrations.py` checks
+that the migrated schema and this module agree on both engines. A feature that adds a
+table defines it here and writes a migration.
+
+Instants are stored in UTC and come back as aware UTC datetimes (`Instant`); a naive
+datetime is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import DateTime, TypeDecorator
+
+metadata = MetaData()
+
+
+class Instant(TypeDecorator[datetime]):
+    """An aware datetime, stored as UTC (SQLite keeps it as text without an offset)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def __init__(self) -> None:
+        super().__init__(timezone=True)
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("salescli stores aware datetimes only")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.utcoffset() is None else value.astimezone(UTC)
+
+
+def _id() -> Column[Any]:
+    return Column("id", Integer, primary_key=True)
+
+
+def _user_ref(name: str, *, nullable: bool = True) -> Column[Any]:
+    return Column(name, Integer, ForeignKey("users.id"), nullable=nullable)
+
+
+users = Table(
+    "users", metadata,
+    _id(),
+    Column("handle", String(64), nullable=False),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("role", String(16), nullable=False, default="rep"),  # rep | manager | admin
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Instant(), nullable=False),
+    UniqueConstraint("handle"),
+)
+"""A rep, manager or admin; the handle is what people type (`alice`)."""
+
+customers = Table(
+    "customers", metadata,
+    _id(),
+    Column("name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False),
+    Column("industry", String(100)),
+    Column("size", String(16)),  # micro | small | medium | large
+    Column("city", String(100)),
+    Column("address", String(300)),
+    Column("source", String(100)),
+    Column("grade", String(1), nullable=False, default="B"),  # A key | B general | C potential
+    Column("phone", String(64)),
+    Column("phone_key", String(32)),
+    Column("email", String(200)),
+    Column("email_key", String(200)),
+    Column("notes", Text),
+    _user_ref("owner_id"),  # None: the customer is in the pool
+    Column("claimed_at", Instant()),
+    Column("last_contact_at", Instant()),  # kept in step with follow-ups: agenda queries never scan history
+    Column("created_at", Instant(), nullable=False),
+    _user_ref("created_by_id"),
+    Column("updated_at", Instant()),
+    Column("archived", Boolean, nullable=False, default=False),
+    Column("archived_at", Instant()),
+    Index("ix_customers_owner_last_contact", "owner_id", "archived", "last_contact_at"),
+    Index("ix_customers_name_key", "name_key"),
+    Index("ix_customers_phone_key", "phone_key"),
+    Index("ix_customers_email_key", "email_key"),
+)
+"""A company or person who buys. `name_key`, `phone_key` and `email_key` hold the
+normalized dedupe keys (docs/identity-and-dedupe.md), so duplicate checks are look-ups."""
+
+customer_tags = Table(
+    "customer_tags", metadata,
+    Column("customer_id", Integer, ForeignKey("customers.id"), primary_key=True),
+    Column("tag", String(64), primary_key=True),
+    Index("ix_customer_tags_tag", "tag"),
+)
+"""One tag on one customer; a table rather than a text column so `--tag` is indexed."""
+
+contacts = Table(
+    "contacts", metadata,
+    _id(),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("title", String(100)),
+    Column("phone", String(64)),
+    Column("phone_key", String(32)),
+    Column("email", String(200)),
+    Column("email_key", String(200)),
+    Column("wechat", String(100)),
+    Column("birthday_md", Integer),  # MMDD: "birthdays this week" is an indexed IN query
+    Column("birthday_year", Integer),  # only when known
+    Column("is_primary", Boolean, nullable=False, default=False),
+    Column("created_at", Instant(), nullable=False),
+    Column("archived", Boolean, nullable=False, default=False),
+    Index("ix_contacts_customer", "customer_id"),
+    Index("ix_contacts_phone_key", "phone_key"),
+    Index("ix_contacts_email_key", "email_key"),
+    Index("ix_contacts_birthday_md", "birthday_md"),
+)
+"""A person at a customer."""
+
+ownership_events = Table(
+    "ownership_events", metadata,
+    _id(),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("kind", String(16), nullable=False),  # create | claim | release | recycle | assign | transfer | handover
+    _user_ref("from_user_id"),
+    _user_ref("to_user_id"),
+    _user_ref("by_user_id"),
+    Column("at", Instant(), nullable=False),
+    Column("reason", String(500)),
+    Index("ix_ownership_events_customer_at", "customer_id", "at"),
+)
+"""Every change of a customer's owner, never deleted: the trail the pool rules read back."""
+
+OPEN_TASK = "due_on IS NOT NULL AND closed_at IS NULL"
+
+follow_ups = Table(
+    "follow_ups", metadata,
+    _id(),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("contact_id", Integer, ForeignKey("contacts.id")),
+    _user_ref("author_id", nullable=False),
+    _user_ref("assignee_id"),  # starts as the author; moves with the customer on a handover
+    Column("happened_at", Instant(), nullable=False),
+    Column("kind", String(16), nullable=False),  # call | visit | email | meeting | message | note
+    Column("summary", Text, nullable=False),
+    Column("location", String(300)),
+    Column("next_action", String(500)),
+    Column("due_on", Date),  # set and `closed_at` empty: an open task
+    Column("closed_at", Instant()),
+    _user_ref("closed_by_id"),
+    Column("closed_by_follow_up_id", Integer, ForeignKey("follow_ups.id")),
+    Column("closed_note", String(500)),
+    Column("created_at", Instant(), nullable=False),
+    Index("ix_follow_ups_customer_happened", "customer_id", "happened_at"),
+    # Open tasks are a small slice of a large history: these two are partial indexes
+    # (their predicate is OPEN_TASK; see `ddl_options`).
+    Index("ix_follow_ups_open_by_assignee", "assignee_id", "due_on"),
+    Index("ix_follow_ups_open_by_customer", "customer_id"),
+)
+"""A logged call, visit, email ...; with a next date it is a task until closed."""
+
+settings = Table(
+    "settings", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),  # the JSON of the checked value
+    Column("updated_at", Instant(), nullable=False),
+    _user_ref("updated_by_id"),
+)
+"""One team rule as the team set it (docs/settings.md); a key with no row has its default."""
+
+setting_changes = Table(
+    "setting_changes", metadata,
+    _id(),
+    Column("key", String(64), nullable=False),
+    Column("old_value", Text),  # JSON; NULL means "the default"
+    Column("new_value", Text),
+    _user_ref("by_user_id"),
+    Column("at", Instant(), nullable=False),
+    Column("origin", String(16), nullable=False, default="set"),  # set | file
+    Index("ix_setting_changes_key_at", "key", "at"),
+)
+"""Who changed a team rule, when, from what to what; never deleted."""
+
+PARTIAL_INDEXES = {
+    "ix_follow_ups_open_by_assignee": OPEN_TASK,
+    "ix_follow_ups_open_by_customer": OPEN_TASK,
+}
+
+
+def ddl_options() -> MetaData:
+    """The metadata with what only DDL needs: the partial indexes' predicates.
+
+    Naming them in the definitions above (`sqlite_where=`, `postgresql_where=`) would
+    import both engines' dialects on every command (~25 ms each); only migrations and
+    the schema check need them, so they call this.
+    """
+    for table in metadata.tables.values():
+        for index in table.indexes:
+            where = PARTIAL_INDEXES.get(index.name or "")
+            if where is not None and "sqlite_where" not in index.dialect_kwargs:
+                index.dialect_kwargs["sqlite_where"] = text(where)
+                index.dialect_kwargs["postgresql_where"] = text(where)
+    return metadata
