@@ -100,29 +100,29 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.
     base = PG_ADMIN_URL.split("://", 1)[1]
     url = f"postgresql+psycopg://{base}?options=-csearch_path%3D{schema}"
     monkeypatch.setenv("SALESCLI_DB", url)
-    engines = _track_engines(monkeypatch)
+    connections = _track_connections(monkeypatch)
     try:
         yield url
     finally:
-        for engine in engines:
-            engine.dispose()  # close pooled connections so the schema can be dropped
+        for conn in connections:
+            conn.close()  # so the schema can be dropped
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
             conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
-def _track_engines(monkeypatch: pytest.MonkeyPatch) -> list:
-    """Record every engine salescli makes during the test."""
+def _track_connections(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Record every database connection salescli opens during the test."""
     from salescli.store import engine as engine_module
 
     made: list = []
-    original = engine_module.make_engine
+    original = engine_module.connect
 
     def tracking(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        engine = original(*args, **kwargs)
-        made.append(engine)
-        return engine
+        conn = original(*args, **kwargs)
+        made.append(conn)
+        return conn
 
-    monkeypatch.setattr(engine_module, "make_engine", tracking)
+    monkeypatch.setattr(engine_module, "connect", tracking)
     return made
 
 

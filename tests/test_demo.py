@@ -132,7 +132,7 @@ def test_generate_writes_consistent_data(cli, backend: str) -> None:
     try:
         assert summary["customers"] == 80 and summary["follow_ups"] == 600 and summary["contacts"] == 120
         is_open = and_(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-        with store.session() as s:
+        with store.sqlalchemy_engine().connect() as s:
             latest = (
                 select(FollowUp.customer_id, func.max(FollowUp.happened_at).label("latest"))
                 .group_by(FollowUp.customer_id).subquery()
@@ -225,7 +225,7 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
     rules = RecycleRules(9, 60)
     store = open_store(url)
     try:
-        with store.session() as s:
+        with store.sqlalchemy_engine().connect() as s:
             owned = s.execute(
                 select(func.count()).where(Customer.owner_id.is_not(None)).group_by(Customer.owner_id)
             ).scalars().all()

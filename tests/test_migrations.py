@@ -36,10 +36,12 @@ def test_models_match_migrated_schema(backend: str) -> None:
     from salescli.store.tables import ddl_options
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))
+    engine = store.sqlalchemy_engine()
     try:
-        with store.engine.connect() as conn:
+        with engine.connect() as conn:
             diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), ddl_options())
     finally:
+        engine.dispose()
         store.dispose()
     assert diffs == []
 

@@ -13,16 +13,19 @@ import pytest
 HEAVY = ("sqlalchemy", "sqlmodel", "textual", "alembic", "psycopg", "babel", "rapidfuzz")
 ROOT = Path(__file__).resolve().parents[1]
 
+# Runs the real entry point; its last step (terminal/ending.finish) reports what was loaded.
 PROBE = """
 import json, sys
+import salescli.terminal.ending as ending
+real_finish = ending.finish
+def finish(code):
+    loaded = sorted({m.split(".")[0] for m in sys.modules})
+    sys.__stderr__.write("MODULES:" + json.dumps(loaded) + "\\n")
+    real_finish(code)
+ending.finish = finish
 sys.argv = ["salescli", *json.loads(sys.argv[1])]
-try:
-    from salescli.__main__ import main
-    main()
-except SystemExit:
-    pass
-loaded = sorted({m.split(".")[0] for m in sys.modules})
-sys.__stderr__.write("MODULES:" + json.dumps(loaded) + "\\n")
+from salescli.__main__ import main
+main()
 """
 
 

@@ -52,10 +52,17 @@ def early_language(argv: Sequence[str]) -> None:
 
 
 def main() -> None:
-    early_language(sys.argv[1:])
-    from salescli.cli import app
+    from salescli.terminal.ending import exit_status, finish
 
-    app(prog_name="salescli")
+    try:
+        early_language(sys.argv[1:])
+        from salescli.cli import app
+
+        app(prog_name="salescli")
+        code = 0
+    except SystemExit as stop:
+        code = exit_status(stop.code)
+    finish(code)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from salescli import __version__
 from salescli.core import runtime
 from salescli.core.errors import ExitCode, SalescliError
 from salescli.core.i18n import _
+from salescli.terminal.ending import output_failed, silence_stdout, write_failed
 
 
 class SalescliGroup(TyperGroup):
@@ -60,16 +61,28 @@ class SalescliGroup(TyperGroup):
             _fail(translate(err.format_message()), [], err.exit_code)
         except KeyboardInterrupt:
             _fail(_("Interrupted."), [], ExitCode.INTERRUPTED)
+        except OSError as err:
+            if not output_failed(err):
+                _unexpected(err, debug)
+            if isinstance(err, BrokenPipeError):
+                # The reader stopped (`salescli customer list --all | head -1`): nothing to say.
+                silence_stdout()
+                sys.exit(1)
+            silence_stdout()
+            _fail(write_failed(err), [], ExitCode.OUTPUT, prefix=False)
         except Exception as err:
-            storage = _as_storage_error(err)
-            if storage is not None and not debug:
-                _fail_with(storage)
-            if debug:
-                raise
-            _fail_with(SalescliError("internal.unexpected", problem=f"{err.__class__.__name__}: {err}"),
-                       ExitCode.INTERNAL)
+            _unexpected(err, debug)
         # With standalone_mode off, Click returns an Exit's code (e.g. from --version).
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _unexpected(err: Exception, debug: bool) -> None:
+    storage = _as_storage_error(err)
+    if storage is not None and not debug:
+        _fail_with(storage)
+    if debug:
+        raise err
+    _fail_with(SalescliError("internal.unexpected", problem=f"{err.__class__.__name__}: {err}"), ExitCode.INTERNAL)
 
 
 def _as_storage_error(err: Exception) -> SalescliError | None:

@@ -123,9 +123,9 @@ def list_(
     if json:
         from salescli.terminal.render import print_json
 
-        print_json(rows)
+        print_json(rows)  # streams: written row by row
         return
-    _render_list(rows, ctx.now(), show_owner=scope != "mine")
+    _render_list(list(rows), ctx.now(), show_owner=scope != "mine")
 
 
 def _render_list(rows: list[Any], now: Any, *, show_owner: bool) -> None:

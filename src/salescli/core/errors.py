@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     USAGE = 2  # bad usage or input: unknown customer, bad date, ambiguous name
     STORAGE = 3  # the store is locked, unreachable, corrupt or too new
     INTERNAL = 70  # a bug: an exception nobody expected (sysexits' EX_SOFTWARE)
+    OUTPUT = 74  # the answer could not be written (disk full, ...): sysexits' EX_IOERR
     INTERRUPTED = 130  # Ctrl-C, as shells report SIGINT
 
 

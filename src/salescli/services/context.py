@@ -22,7 +22,16 @@ from salescli.services.identity import acting_handle, store_url
 if TYPE_CHECKING:
     from salescli.store.engine import Store
 
-__all__ = ["Context", "open_context"]
+__all__ = ["Context", "close_all", "open_context"]
+
+# Contexts with a store open, so a process that ends without Python's clean-up can still
+# close them (terminal/ending.py).
+_OPEN: set[Context] = set()
+
+
+def close_all() -> None:
+    for ctx in list(_OPEN):
+        ctx.close()
 
 
 class Context:
@@ -57,6 +66,7 @@ class Context:
             from salescli.store.engine import open_store
 
             self._store = open_store(self.url, busy_timeout_ms=self.config.get("store.busy_timeout_ms"))
+            _OPEN.add(self)
         return self._store
 
     @property
@@ -75,6 +85,7 @@ class Context:
         if self._store is not None:
             self._store.dispose()
             self._store = None
+        _OPEN.discard(self)
 
     def _identify(self) -> int:
         """The acting user's id. The first user of a new store is created on the spot as

@@ -8,6 +8,7 @@ company at the same moment leave one customer, and the ownership cap holds.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -310,8 +311,13 @@ def _summary(session: Session, customer: Any) -> CustomerSummary:
     return CustomerSummary(**_summary_values(session, customer))
 
 
-def list_customers(ctx: Context, flt: ListFilter) -> list[CustomerRow]:
-    """One SQL query: filters, the next open task and the tags come back per row."""
+def list_customers(ctx: Context, flt: ListFilter) -> Iterator[CustomerRow]:
+    """One SQL query: filters, the next open task and the tags come back per row.
+
+    The input is checked at once; the rows stream as they are read (a big `--all
+    --json` listing is written row by row), inside one read transaction that ends when
+    the iteration does.
+    """
     if flt.scope not in SCOPES:
         raise BadInputError("customer.bad_scope", value=flt.scope, allowed=SCOPES)
     sort = (flt.sort or "name").strip().lower()
@@ -322,28 +328,23 @@ def list_customers(ctx: Context, flt: ListFilter) -> list[CustomerRow]:
     grade = parse_grade(flt.grade) if flt.grade else None
     search = clean_text(flt.search)
     owner_id = ctx.user_id if flt.scope == "mine" else None
-    with ctx.session() as session:
-        rows = queries.listing(
-            session,
-            owner_id=owner_id,
-            archived=flt.scope == "archived",
-            grade=grade,
-            city=clean_text(flt.city),
-            industry=clean_text(flt.industry),
-            tags=[t.strip() for t in flt.tags],
-            search=search,
-            search_key=dedupe.name_key(search) if search else None,
-            sort=sort,
-            limit=flt.limit,
-        )
+    filters = {
+        "owner_id": owner_id, "archived": flt.scope == "archived", "grade": grade, "city": clean_text(flt.city),
+        "industry": clean_text(flt.industry), "tags": [t.strip() for t in flt.tags], "search": search,
+        "search_key": dedupe.name_key(search) if search else None, "sort": sort, "limit": flt.limit,
+    }
+    return _listing_rows(ctx, filters)
+
+
+def _listing_rows(ctx: Context, filters: dict[str, Any]) -> Iterator[CustomerRow]:
     width = len(queries.LIST_FIELDS)
-    return [
-        CustomerRow(
-            *row[:width], sorted(row[width + 3].split("\x1f")) if row[width + 3] else [], row[width], row[width + 1],
-            row[width + 2] or 0,
-        )
-        for row in rows
-    ]
+    with ctx.session() as session:
+        for row in queries.listing(session, **filters):
+            tags = row[width + 3]
+            yield CustomerRow(
+                *row[:width], sorted(tags.split("\x1f")) if tags else [], row[width], row[width + 1],
+                row[width + 2] or 0,
+            )
 
 
 def customer_card(ctx: Context, ref: str) -> CustomerCard:

@@ -32,7 +32,15 @@ class Record:
         names = Record._json_names.get(type(self))
         if names is None:
             names = Record._json_names[type(self)] = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
-        return {name: plain(getattr(self, name)) for name in names}
+        # A streamed 100k-row listing calls this for every row: scalars skip `plain`.
+        return {
+            name: value if value.__class__ in _SCALARS else plain(value)
+            for name in names
+            for value in (getattr(self, name),)
+        }
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def plain(value: Any) -> Any:
@@ -40,5 +48,5 @@ def plain(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_json()
     if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
+        return [item if item.__class__ in _SCALARS else plain(item) for item in value]
     return value

@@ -1,28 +1,31 @@
-"""Opening the store: engine, SQLite pragmas, the schema check and storage errors.
+"""Opening the store: the driver connection, SQLite pragmas, the schema check, storage errors.
 
 `open_store()` is what every command calls. It costs one connection and one SELECT when
-the schema is current; a fresh store is created and migrated on first use; a store
-written by a newer salescli is refused rather than damaged.
+the schema is current; a fresh store is created and migrated on first use (Alembic, and
+SQLAlchemy with it, are imported only then); a store written by a newer salescli is
+refused rather than damaged. Statements run on the bare drivers (store/db.py says why).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from salescli.core.errors import StorageError
 from salescli.core.paths import sqlite_path
+from salescli.store.db import SQLITE_DETECT_TYPES, Db, is_driver_error
 from salescli.store.schema import HEAD, REVISIONS
 
-# What a query function runs on: the connection of one transaction (Core, no ORM session;
-# see store/tables.py for why).
-Session = Connection
+# What a query function runs on: the connection of one transaction.
+Session = Db
+
+__all__ = ["Session", "Store", "describe", "is_driver_error", "migrate", "open_store", "storage_error"]
+
+_PG_SCHEMES = ("postgresql+psycopg://", "postgresql://", "postgres://")
 
 
 def describe(url: str) -> str:
@@ -30,15 +33,22 @@ def describe(url: str) -> str:
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.hostname or ""
+        if parts.port is not None:
+            host = f"{host}:{parts.port}"
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:
+        return url.split("://", 1)[0] + "://..."
 
 
 def storage_error(exc: BaseException, url: str) -> StorageError:
     """Classify a driver error so the interface can say what the rep can do about it."""
     where = describe(url)
-    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc) else ""
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     lowered = message.lower()
     if "locked" in lowered or "busy" in lowered:
         code = "store.locked"
@@ -48,25 +58,87 @@ def storage_error(exc: BaseException, url: str) -> StorageError:
         code = "store.read_only"
     elif "unable to open" in lowered:
         code = "store.cannot_open"
-    elif "connection" in lowered or "could not" in lowered or "timeout" in lowered:
+    elif "connection" in lowered or "could not" in lowered or "timeout" in lowered or "connect" in lowered:
         code = "store.unreachable"
     else:
         code = "store.failed"
     return StorageError(code, where=where, problem=message.rstrip("."))
 
 
-def is_driver_error(exc: BaseException) -> bool:
-    return isinstance(exc, DBAPIError | sqlite3.Error)
+def connect(url: str, *, busy_timeout_ms: int = 5000) -> Any:
+    """A driver connection for `url` (sqlite3, or psycopg for PostgreSQL)."""
+    path = sqlite_path(url)
+    if url.startswith("sqlite"):
+        if path is None:
+            raise StorageError("store.bad_address", where=url, problem="not a database file")
+        # Autocommit at the driver level: Store.session issues BEGIN itself, so reads and
+        # writes get real SQLite transactions (and writes BEGIN IMMEDIATE).
+        conn = sqlite3.connect(path, timeout=busy_timeout_ms / 1000, isolation_level=None,
+                               detect_types=SQLITE_DETECT_TYPES, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+    if not url.startswith(_PG_SCHEMES):
+        raise StorageError("store.bad_address", where=describe(url),
+                           problem="use a file path or a postgresql+psycopg:// address")
+    try:
+        import psycopg
+        from psycopg.rows import namedtuple_row
+    except ModuleNotFoundError as exc:
+        raise StorageError("store.no_driver", where=describe(url), module=exc.name) from None
+    conninfo = "postgresql://" + url.split("://", 1)[1]
+    try:
+        return psycopg.connect(conninfo, row_factory=namedtuple_row, connect_timeout=10)
+    except psycopg.ProgrammingError as exc:  # a malformed address or option
+        raise StorageError("store.bad_address", where=describe(url), problem=str(exc).strip()) from None
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
+class Store:
+    """An open, schema-checked store; hands out transactions."""
+
+    def __init__(self, url: str, raw: Any, dialect: str) -> None:
+        self.url = url
+        self.raw = raw
+        self.dialect = dialect
+
+    @contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Db]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        db = Db(self.raw, self.dialect)
+        try:
+            if self.dialect == "sqlite":
+                self.raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            yield db
+            self.raw.commit() if self.dialect == "postgresql" else self.raw.execute("COMMIT")
+        except BaseException as exc:
+            self._rollback()
+            if isinstance(exc, Exception) and is_driver_error(exc):
+                raise storage_error(exc, self.url) from exc
+            raise
+
+    def _rollback(self) -> None:
+        # A failure here means the connection is gone: the error that got us here matters.
+        with suppress(Exception):
+            self.raw.rollback() if self.dialect == "postgresql" else self.raw.execute("ROLLBACK")
+
+    def sqlalchemy_engine(self) -> Any:
+        """A SQLAlchemy engine on the same store, for the bulk paths that use Core
+        (the seed generator) and for tests; imports SQLAlchemy."""
+        return make_sqlalchemy_engine(self.url)
+
+    def dispose(self) -> None:
+        with suppress(Exception):  # closing a broken connection
+            self.raw.close()
+
+
+def make_sqlalchemy_engine(url: str, *, busy_timeout_ms: int = 5000) -> Any:
+    from sqlalchemy import create_engine, event
+
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
 
         @event.listens_for(engine, "connect")
         def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-            # Autocommit at the driver level; SQLAlchemy's "begin" hook below issues
-            # BEGIN itself so reads and writes get real SQLite transactions.
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -74,44 +146,32 @@ def make_engine(url: str, *, busy_timeout_ms: int = 5000) -> Engine:
             cursor.close()
 
         @event.listens_for(engine, "begin")
-        def _on_begin(conn: Connection) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         return engine
-    return create_engine(url, pool_pre_ping=False)
+    return create_engine("postgresql+psycopg://" + url.split("://", 1)[1])
 
 
-class Store:
-    """An open, schema-checked store; hands out transactions."""
-
-    def __init__(self, url: str, engine: Engine) -> None:
-        self.url = url
-        self.engine = engine
-
-    @property
-    def dialect(self) -> str:
-        return self.engine.dialect.name
-
-    @contextmanager
-    def session(self, *, write: bool = False) -> Iterator[Session]:
-        """One transaction: committed when the block ends, rolled back on any error."""
-        try:
-            with self.engine.connect() as conn:
-                conn.info["write"] = write
-                with conn.begin():
-                    yield conn
-        except DBAPIError as exc:
-            raise storage_error(exc, self.url) from exc
-
-    def dispose(self) -> None:
-        self.engine.dispose()
-
-
-def _current_revision(conn: Connection) -> str | None:
-    if not inspect(conn).has_table("alembic_version"):
-        return None
-    row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
-    return row[0] if row else None
+def _current_revision(raw: Any, dialect: str) -> tuple[str | None, bool]:
+    """(the store's schema revision, whether it holds any table at all)."""
+    if dialect == "sqlite":
+        names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" not in names:
+            return None, bool(names)
+        rows = raw.execute("SELECT version_num FROM alembic_version").fetchall()  # fetchall: leaves no read open
+        return (rows[0][0] if rows else None), True
+    with raw.cursor() as cur:
+        cur.execute("SELECT to_regclass('alembic_version') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            cur.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()")
+            tables = cur.fetchone()[0]
+            raw.rollback()
+            return None, bool(tables)
+        cur.execute("SELECT version_num FROM alembic_version")
+        row = cur.fetchone()
+    raw.rollback()
+    return (row[0] if row else None), True
 
 
 def _prepare_sqlite_file(url: str) -> None:
@@ -127,79 +187,84 @@ def _prepare_sqlite_file(url: str) -> None:
             raise StorageError("store.cannot_create_folder", where=str(path), problem=exc.strerror) from None
 
 
-def migrate(engine: Engine) -> None:
+def migrate(url: str, *, busy_timeout_ms: int = 5000) -> None:
     """Bring the schema to HEAD with Alembic, inside one transaction."""
     from alembic import command
     from alembic.config import Config as AlembicConfig
+    from sqlalchemy import text
 
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.connect() as conn:
-        conn.info["write"] = True
-        with conn.begin():
+    engine = make_sqlalchemy_engine(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 # Two processes upgrading one shared store: one waits for the other.
                 conn.execute(text("SELECT pg_advisory_xact_lock(7305553)"))
-            if _current_revision(conn) != HEAD:
+            row = conn.exec_driver_sql(
+                "SELECT version_num FROM alembic_version"
+            ).first() if _has_version_table(conn) else None
+            if (row[0] if row else None) != HEAD:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-    if engine.dialect.name == "sqlite":
-        _use_wal(engine)
+    finally:
+        engine.dispose()
 
 
-def _use_wal(engine: Engine) -> None:
+def _has_version_table(conn: Any) -> bool:
+    from sqlalchemy import inspect
+
+    return inspect(conn).has_table("alembic_version")
+
+
+def _use_wal(raw: sqlite3.Connection, url: str) -> None:
     """Switch a new SQLite file to WAL (persistent for the file). It must run outside a
-    transaction, hence the raw driver, and it needs the file to itself: SQLite answers
-    "locked" at once, without waiting, while another new salescli holds it, so wait here."""
+    transaction, and it needs the file to itself: SQLite answers "locked" at once,
+    without waiting, while another new salescli holds it, so wait here."""
     import time
 
-    raw = engine.raw_connection()
-    try:
-        conn = raw.driver_connection
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
-                    raise StorageError("store.locked", where=describe(str(engine.url)), problem=str(exc)) from None
-                time.sleep(0.02)
-    finally:
-        raw.close()
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            if raw.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                raw.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise StorageError("store.locked", where=describe(url), problem=str(exc)) from None
+            time.sleep(0.02)
 
 
 def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True) -> Store:
     """Open the store at `url`, creating or upgrading it when needed."""
     _prepare_sqlite_file(url)
+    dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
+    raw = None
     try:
-        engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
-    except SQLAlchemyError as exc:
-        try:
-            where = describe(url)  # never show a password
-        except SQLAlchemyError:
-            where = url.split("://", 1)[0] + "://..."
-        raise StorageError("store.bad_address", where=where, problem=str(exc)) from None
-    except ModuleNotFoundError as exc:
-        raise StorageError("store.no_driver", where=describe(url), module=exc.name) from None
-    try:
-        with engine.connect() as conn:
-            revision = _current_revision(conn)
-            if revision is None:
-                tables = inspect(conn).get_table_names()
-                if tables:
-                    raise StorageError("store.foreign", where=describe(url))
-            elif revision not in REVISIONS:
-                raise StorageError("store.too_new", where=describe(url), revision=revision)
+        raw = connect(url, busy_timeout_ms=busy_timeout_ms)
+        revision, has_tables = _current_revision(raw, dialect)
+        if revision is None and has_tables:
+            raise StorageError("store.foreign", where=describe(url))
+        if revision is not None and revision not in REVISIONS:
+            raise StorageError("store.too_new", where=describe(url), revision=revision)
         if revision != HEAD:
             if not migrate_ok:
                 raise StorageError("store.needs_upgrade", where=describe(url))
-            migrate(engine)
-    except DBAPIError as exc:
-        engine.dispose()
-        raise storage_error(exc, url) from exc
+            migrate(url, busy_timeout_ms=busy_timeout_ms)
+            if dialect == "sqlite":
+                _use_wal(raw, url)
     except StorageError:
-        engine.dispose()
+        if raw is not None:
+            raw.close()
         raise
-    return Store(url, engine)
+    except Exception as exc:
+        if raw is not None:
+            raw.close()
+        if is_driver_error(exc):
+            raise storage_error(exc, url) from exc
+        if exc.__class__.__module__.startswith("sqlalchemy"):  # raised by a migration's driver
+            orig = getattr(exc, "orig", None)
+            if orig is not None and is_driver_error(orig):
+                raise storage_error(orig, url) from exc
+        raise
+    return Store(url, raw, dialect)

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 from hashlib import blake2b
 
-from sqlalchemy import text
-
 from salescli.store.engine import Session
 
 LockName = tuple[str, str | int]
@@ -55,7 +53,7 @@ def lock_id(name: LockName) -> int:
 
 def hold(session: Session, *names: LockName | None) -> None:
     """Hold the named locks until the current transaction ends (None entries are skipped)."""
-    if session.dialect.name != "postgresql":
+    if session.dialect != "postgresql":
         return  # SQLite: the write transaction's BEGIN IMMEDIATE already serialises writers
     for ident in sorted({lock_id(name) for name in names if name is not None}):
-        session.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": ident})
+        session.execute("SELECT pg_advisory_xact_lock(:id)", {"id": ident})

@@ -37,5 +37,6 @@ CLI_WORDING: dict[str, str] = {
         " salescli config set {key} VALUE"
     ),
     "options.exclusive_scope": N_("Use only one of --mine, --all and --archived."),
+    "output.write_failed": N_("Could not write the output: {problem}."),
     "internal.unexpected": N_("Unexpected error: {problem} (run again with --debug for details)."),
 }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -46,22 +46,39 @@ def _json_ready(data: Any) -> Any:
     return data
 
 
+def _encoder() -> Any:
+    # One object per line keeps json's fast C encoder (indenting falls back to pure
+    # Python: seconds for a 100k-row listing).
+    return json.JSONEncoder(ensure_ascii=False, default=_json_default, separators=(", ", ": ")).encode
+
+
 def to_json(data: Any) -> str:
-    """A `show` object indented; a listing one object per line, which keeps json's fast C
-    encoder (indenting falls back to pure Python: seconds for a 100k-row listing)."""
+    """A `show` object indented; a listing one object per line."""
     data = _json_ready(data)
     if isinstance(data, list) and data:
-        items = ",\n".join(
-            "  " + json.dumps(item, ensure_ascii=False, default=_json_default, separators=(", ", ": "))
-            for item in data
-        )
-        return "[\n" + items + "\n]"
+        encode = _encoder()
+        return "[\n" + ",\n".join("  " + encode(item) for item in data) + "\n]"
     return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(to_json(data) + "\n")
+    """Records as JSON on stdout. An iterator (a streamed listing) is written as it comes,
+    one object per line, so memory stays flat however long the listing is."""
+    if isinstance(data, Iterator):
+        _stream_json(data)
+    else:
+        sys.stdout.write(to_json(data) + "\n")
     sys.stdout.flush()
+
+
+def _stream_json(items: Iterator[Any]) -> None:
+    encode = _encoder()
+    write = sys.stdout.write
+    opening = "[\n  "
+    for item in items:
+        write(opening + encode(item.to_json() if hasattr(item, "to_json") else item))
+        opening = ",\n  "
+    write("[]\n" if opening == "[\n  " else "\n]\n")
 
 
 def message(text: str) -> None:

@@ -5,86 +5,80 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.engine import Row
-
 from salescli.store.engine import Session
-from salescli.store.tables import contacts, customers
+from salescli.store.queries._text import assignments
 
-Contact = contacts.c
-Customer = customers.c
+_FIELDS = ("name", "title", "phone", "phone_key", "email", "email_key", "wechat", "birthday_md", "birthday_year",
+           "is_primary", "archived")
 
 
-def get(session: Session, contact_id: int) -> Row[Any] | None:
-    return session.execute(select(contacts).where(Contact.id == contact_id)).first()
+def get(session: Session, contact_id: int) -> Any | None:
+    return session.execute("SELECT * FROM contacts WHERE id = :id", {"id": contact_id}).first()
 
 
 def create(session: Session, *, customer_id: int, at: datetime, **fields: Any) -> int:
+    values = {"is_primary": False, "archived": False} | {k: v for k, v in fields.items() if k in _FIELDS}
+    names = ", ".join(values)
     return session.execute(
-        insert(contacts).values(customer_id=customer_id, created_at=at, **fields)
-    ).inserted_primary_key[0]
+        f"INSERT INTO contacts (customer_id, created_at, {names})"
+        f" VALUES (:customer_id, :created_at, {', '.join(':' + n for n in values)}) RETURNING id",
+        {"customer_id": customer_id, "created_at": at} | values,
+    ).scalar()
 
 
 def change(session: Session, contact_id: int, fields: dict[str, Any]) -> None:
+    fields = {k: v for k, v in fields.items() if k in _FIELDS}
     if fields:
-        session.execute(update(contacts).where(Contact.id == contact_id).values(**fields))
-
-
-def live_of(session: Session, customer_id: int) -> list[Row[Any]]:
-    """A customer's contacts, primary first."""
-    return list(
         session.execute(
-            select(contacts).where(Contact.customer_id == customer_id, Contact.archived.is_(False))
-            .order_by(Contact.is_primary.desc(), Contact.id)
-        ).all()
-    )
+            f"UPDATE contacts SET {assignments(fields)} WHERE id = :row_id", fields | {"row_id": contact_id}
+        )
+
+
+def live_of(session: Session, customer_id: int) -> list[Any]:
+    """A customer's contacts, primary first."""
+    return session.execute(
+        "SELECT * FROM contacts WHERE customer_id = :id AND archived = :no ORDER BY is_primary DESC, id",
+        {"id": customer_id, "no": False},
+    ).all()
 
 
 def has_live(session: Session, customer_id: int) -> bool:
     return session.execute(
-        select(Contact.id).where(Contact.customer_id == customer_id, Contact.archived.is_(False)).limit(1)
+        "SELECT id FROM contacts WHERE customer_id = :id AND archived = :no LIMIT 1", {"id": customer_id, "no": False}
     ).first() is not None
 
 
 def keys_of(session: Session, customer_id: int) -> list[Any]:
     """(phone_key, email_key) of every contact of a customer."""
-    return list(
-        session.execute(select(Contact.phone_key, Contact.email_key).where(Contact.customer_id == customer_id)).all()
-    )
+    return session.execute(
+        "SELECT phone_key, email_key FROM contacts WHERE customer_id = :id", {"id": customer_id}
+    ).all()
 
 
 def clear_other_primaries(session: Session, customer_id: int, keep_id: int) -> None:
     session.execute(
-        update(contacts)
-        .where(Contact.customer_id == customer_id, Contact.id != keep_id, Contact.is_primary.is_(True))
-        .values(is_primary=False)
+        "UPDATE contacts SET is_primary = :no WHERE customer_id = :customer AND id <> :keep AND is_primary = :yes",
+        {"customer": customer_id, "keep": keep_id, "no": False, "yes": True},
     )
 
 
 def with_customer_names(session: Session, *, customer_id: int | None = None, owner_id: int | None = None) -> list[Any]:
     """Contact rows plus `customer_name`, of one customer or of every live customer an owner has."""
-    query = (
-        select(contacts, Customer.name.label("customer_name"))
-        .join(customers, Customer.id == Contact.customer_id)
-        .where(Contact.archived.is_(False))
-    )
     if customer_id is not None:
-        query = query.where(Contact.customer_id == customer_id)
+        where, params = "k.customer_id = :customer", {"customer": customer_id}
     else:
-        query = query.where(Customer.owner_id == owner_id, Customer.archived.is_(False))
-    query = query.order_by(Customer.name, Contact.is_primary.desc(), Contact.name, Contact.id)
-    return list(session.execute(query).all())
+        where, params = "c.owner_id = :owner AND c.archived = :no", {"owner": owner_id}
+    return session.execute(
+        "SELECT k.*, c.name AS customer_name FROM contacts k JOIN customers c ON c.id = k.customer_id"
+        f" WHERE k.archived = :no AND {where} ORDER BY c.name, k.is_primary DESC, k.name, k.id",
+        params | {"no": False},
+    ).all()
 
 
 def birthdays(session: Session, owner_id: int, month_days: list[int]) -> list[Any]:
     """Contact rows plus `customer_name`, of an owner's live customers, birthday MMDD listed."""
-    return list(
-        session.execute(
-            select(contacts, Customer.name.label("customer_name"))
-            .join(customers, Customer.id == Contact.customer_id)
-            .where(
-                Customer.owner_id == owner_id, Customer.archived.is_(False), Contact.archived.is_(False),
-                Contact.birthday_md.in_(month_days),
-            )
-        ).all()
-    )
+    return session.execute(
+        "SELECT k.*, c.name AS customer_name FROM contacts k JOIN customers c ON c.id = k.customer_id"
+        " WHERE c.owner_id = :owner AND c.archived = :no AND k.archived = :no AND k.birthday_md IN (:days)",
+        {"owner": owner_id, "no": False, "days": list(month_days)},
+    ).all()

@@ -2,121 +2,125 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, update
-from sqlalchemy.engine import Row
-
 from salescli.store.engine import Session
-from salescli.store.queries._text import like_pattern
-from salescli.store.tables import contacts, customer_tags, customers, follow_ups, users
+from salescli.store.queries._text import assignments, like_pattern
 
-Customer = customers.c
-Contact = contacts.c
-CustomerTag = customer_tags.c
-FollowUp = follow_ups.c
-
-# Columns a listing returns, in order; rows are plain tuples, never ORM objects, so a
-# 100k-row `--all` listing costs what the data costs.
+# Columns a listing returns, in order.
 LIST_FIELDS = (
     "id", "name", "grade", "city", "industry", "size", "source", "phone", "email",
     "last_contact_at", "created_at", "archived",
 )
+_FIELDS = (
+    "name", "name_key", "industry", "size", "city", "address", "source", "grade", "phone", "phone_key", "email",
+    "email_key", "notes", "owner_id", "claimed_at", "last_contact_at", "created_at", "created_by_id", "updated_at",
+    "archived", "archived_at",
+)
+_OPEN_TASK = "f.due_on IS NOT NULL AND f.closed_at IS NULL"
+_SORTS = {
+    "name": "c.name, c.id",
+    "last_contact": "c.last_contact_at IS NULL, c.last_contact_at DESC, c.id",
+    "created": "c.created_at DESC, c.id DESC",
+}
 
 
 def exact_duplicates(
     session: Session, key: str | None, phone: str | None, email: str | None, *, exclude: int | None = None,
     limit: int = 5,
-) -> list[Row[Any]]:
+) -> list[Any]:
     """Customers matching on the name key, or a phone or email of theirs or their contacts."""
     conditions = []
     if key:
-        conditions.append(Customer.name_key == key)
+        conditions.append("c.name_key = :key")
     if phone:
-        conditions.append(Customer.phone_key == phone)
-        conditions.append(Customer.id.in_(select(Contact.customer_id).where(Contact.phone_key == phone)))
+        conditions.append("c.phone_key = :phone")
+        conditions.append("c.id IN (SELECT customer_id FROM contacts WHERE phone_key = :phone)")
     if email:
-        conditions.append(Customer.email_key == email)
-        conditions.append(Customer.id.in_(select(Contact.customer_id).where(Contact.email_key == email)))
+        conditions.append("c.email_key = :email")
+        conditions.append("c.id IN (SELECT customer_id FROM contacts WHERE email_key = :email)")
     if not conditions:
         return []
-    query = select(customers).where(or_(*conditions)).order_by(Customer.id).limit(limit)
-    if exclude is not None:
-        query = query.where(Customer.id != exclude)
-    return list(session.execute(query).all())
+    excluding = " AND c.id <> :exclude" if exclude is not None else ""
+    return session.execute(
+        f"SELECT c.* FROM customers c WHERE ({' OR '.join(conditions)}){excluding} ORDER BY c.id LIMIT :limit",
+        {"key": key, "phone": phone, "email": email, "exclude": exclude, "limit": limit},
+    ).all()
 
 
-def live_name_keys(session: Session) -> Iterable[tuple[int, str]]:
-    return session.execute(select(Customer.id, Customer.name_key).where(Customer.archived.is_(False)))
-
-
-def names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
-    return dict(session.execute(select(Customer.id, Customer.name).where(Customer.id.in_(list(ids)))).all())
-
-
-def get(session: Session, customer_id: int) -> Row[Any] | None:
-    return session.execute(select(customers).where(Customer.id == customer_id)).first()
+def get(session: Session, customer_id: int) -> Any | None:
+    return session.execute("SELECT * FROM customers WHERE id = :id", {"id": customer_id}).first()
 
 
 def create(session: Session, **fields: Any) -> int:
-    return session.execute(insert(customers).values(**fields)).inserted_primary_key[0]
+    values = {"archived": False} | {k: v for k, v in fields.items() if k in _FIELDS}
+    return session.execute(
+        f"INSERT INTO customers ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
+        values,
+    ).scalar()
 
 
 def change(session: Session, customer_id: int, fields: dict[str, Any]) -> None:
+    fields = {k: v for k, v in fields.items() if k in _FIELDS}
     if fields:
-        session.execute(update(customers).where(Customer.id == customer_id).values(**fields))
+        session.execute(
+            f"UPDATE customers SET {assignments(fields)} WHERE id = :row_id", fields | {"row_id": customer_id}
+        )
 
 
 def touch_last_contact(session: Session, customer_id: int, at: datetime) -> None:
     """Move the customer's last contact to `at` unless a later one is already recorded."""
     session.execute(
-        update(customers)
-        .where(Customer.id == customer_id, or_(Customer.last_contact_at.is_(None), Customer.last_contact_at < at))
-        .values(last_contact_at=at)
+        "UPDATE customers SET last_contact_at = :at"
+        " WHERE id = :id AND (last_contact_at IS NULL OR last_contact_at < :at)",
+        {"id": customer_id, "at": at},
     )
 
 
-def by_name_key(session: Session, key: str, *, limit: int) -> list[Row[Any]]:
-    return list(
-        session.execute(select(customers).where(Customer.name_key == key).order_by(Customer.id).limit(limit)).all()
-    )
+def live_name_keys(session: Session) -> Iterable[tuple[int, str]]:
+    return session.execute("SELECT id, name_key FROM customers WHERE archived = :no", {"no": False})
 
 
-def by_partial_name(session: Session, text: str, key: str, *, limit: int) -> list[Row[Any]]:
+def names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    return dict(session.execute("SELECT id, name FROM customers WHERE id IN (:ids)", {"ids": list(ids)}).all())
+
+
+def by_name_key(session: Session, key: str, *, limit: int) -> list[Any]:
+    return session.execute(
+        "SELECT * FROM customers WHERE name_key = :key ORDER BY id LIMIT :limit", {"key": key, "limit": limit}
+    ).all()
+
+
+def by_partial_name(session: Session, text: str, key: str, *, limit: int) -> list[Any]:
     """Customers whose name contains `text`, or whose name key contains `key`; live first."""
-    pattern = like_pattern(text)
-    key_pattern = like_pattern(key) if key else pattern
-    return list(
-        session.execute(
-            select(customers)
-            .where(or_(Customer.name.ilike(pattern, escape="\\"), Customer.name_key.like(key_pattern, escape="\\")))
-            .order_by(Customer.archived, Customer.id)
-            .limit(limit)
-        ).all()
-    )
+    return session.execute(
+        f"SELECT * FROM customers WHERE {session.ilike('name', 'pattern')} OR name_key LIKE :key_pattern ESCAPE '\\'"
+        " ORDER BY archived, id LIMIT :limit",
+        {"pattern": like_pattern(text), "key_pattern": like_pattern(key) if key else like_pattern(text),
+         "limit": limit},
+    ).all()
 
 
 def tags_of(session: Session, customer_id: int) -> list[str]:
-    return list(
-        session.execute(
-            select(CustomerTag.tag).where(CustomerTag.customer_id == customer_id).order_by(CustomerTag.tag)
-        ).scalars()
-    )
+    return session.execute(
+        "SELECT tag FROM customer_tags WHERE customer_id = :id ORDER BY tag", {"id": customer_id}
+    ).scalars()
 
 
 def add_tags(session: Session, customer_id: int, tags: Iterable[str]) -> None:
-    new = sorted(set(tags) - set(tags_of(session, customer_id)))
-    if new:
-        session.execute(insert(customer_tags), [{"customer_id": customer_id, "tag": t} for t in new])
+    for tag in sorted(set(tags) - set(tags_of(session, customer_id))):
+        session.execute(
+            "INSERT INTO customer_tags (customer_id, tag) VALUES (:id, :tag)", {"id": customer_id, "tag": tag}
+        )
 
 
 def remove_tags(session: Session, customer_id: int, tags: Iterable[str]) -> None:
-    gone = set(tags)
+    gone = sorted(set(tags))
     if gone:
         session.execute(
-            delete(customer_tags).where(CustomerTag.customer_id == customer_id, CustomerTag.tag.in_(gone))
+            "DELETE FROM customer_tags WHERE customer_id = :id AND tag IN (:tags)", {"id": customer_id, "tags": gone}
         )
 
 
@@ -133,60 +137,61 @@ def listing(
     search_key: str | None = None,
     sort: str = "name",
     limit: int | None = None,
-) -> list[tuple[Any, ...]]:
+) -> Iterator[Any]:
     """One statement: the filters, plus per row the owner, the next open task's date, the
-    number of open tasks and the tags (correlated subqueries on the partial indexes).
+    number of open tasks and the tags (correlated look-ups on the partial index of open
+    tasks and the tags' key).
 
-    Rows are `LIST_FIELDS` followed by owner handle, next due date, open tasks, tags
-    joined with \\x1f.
+    Rows are `LIST_FIELDS` followed by `owner`, `next_due`, `open_tasks` and `tags`
+    (joined with \\x1f). They stream (a server-side cursor on PostgreSQL), so a 100k-row
+    listing never sits in memory whole.
+
+    A search looks in the name (and its dedupe key), the city, the notes and the names of
+    the customer's contacts; the contacts are checked per listed customer (a correlated
+    EXISTS on the contacts' customer index), never by scanning every contact.
     """
-    open_task = and_(FollowUp.customer_id == Customer.id, FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-    next_due = select(func.min(FollowUp.due_on)).where(open_task).correlate(customers).scalar_subquery()
-    open_count = select(func.count(FollowUp.id)).where(open_task).correlate(customers).scalar_subquery()
-    tag_alias = customer_tags.alias()
-    tag_text = (
-        select(func.aggregate_strings(tag_alias.c.tag, "\x1f"))
-        .where(tag_alias.c.customer_id == Customer.id)
-        .correlate(customers)
-        .scalar_subquery()
-    )
-    owner = users.alias()
-    query = select(
-        *(getattr(Customer, name) for name in LIST_FIELDS), owner.c.handle,
-        next_due.label("next_due"), open_count.label("open_tasks"), tag_text.label("tags"),
-    ).select_from(customers).outerjoin(owner, owner.c.id == Customer.owner_id)
-    query = query.where(Customer.archived.is_(archived))
+    where = ["c.archived = :archived"]
+    params: dict[str, Any] = {"archived": archived, "yes": True}
     if owner_id is not None:
-        query = query.where(Customer.owner_id == owner_id)
+        where.append("c.owner_id = :owner")
+        params["owner"] = owner_id
     if grade:
-        query = query.where(Customer.grade == grade)
+        where.append("c.grade = :grade")
+        params["grade"] = grade
     if city:
-        query = query.where(func.lower(Customer.city) == city.lower())
+        where.append("lower(c.city) = lower(:city)")
+        params["city"] = city
     if industry:
-        query = query.where(func.lower(Customer.industry) == industry.lower())
-    for tag in tags:
-        query = query.where(Customer.id.in_(select(CustomerTag.customer_id).where(CustomerTag.tag == tag)))
+        where.append("lower(c.industry) = lower(:industry)")
+        params["industry"] = industry
+    for index, tag in enumerate(tags):
+        where.append(f"c.id IN (SELECT customer_id FROM customer_tags WHERE tag = :tag{index})")
+        params[f"tag{index}"] = tag
     if search:
-        pattern = like_pattern(search)
-        query = query.where(
-            or_(
-                Customer.name.ilike(pattern, escape="\\"),
-                Customer.name_key.like(like_pattern(search_key), escape="\\") if search_key
-                else Customer.name.ilike(pattern, escape="\\"),
-                Customer.city.ilike(pattern, escape="\\"),
-                Customer.notes.ilike(pattern, escape="\\"),
-                Customer.id.in_(select(Contact.customer_id).where(Contact.name.ilike(pattern, escape="\\"))),
-            )
+        params["pattern"] = like_pattern(search)
+        matches = [session.ilike("c.name", "pattern"), session.ilike("c.city", "pattern"),
+                   session.ilike("c.notes", "pattern")]
+        if search_key:
+            params["key_pattern"] = like_pattern(search_key)
+            matches.append("c.name_key LIKE :key_pattern ESCAPE '\\'")
+        matches.append(
+            f"EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND {session.ilike('k.name', 'pattern')})"
         )
-    if sort == "name":
-        query = query.order_by(Customer.name, Customer.id)
-    elif sort == "last_contact":
-        query = query.order_by(Customer.last_contact_at.is_(None), Customer.last_contact_at.desc(), Customer.id)
-    else:
-        query = query.order_by(Customer.created_at.desc(), Customer.id.desc())
+        where.append("(" + " OR ".join(matches) + ")")
+    columns = ", ".join(f"c.{name}" for name in LIST_FIELDS)
+    sql = (
+        f"SELECT {columns}, u.handle AS owner,"
+        f" (SELECT min(f.due_on) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK})"
+        f" AS {session.typed('next_due', 'DATE')},"
+        f" (SELECT count(*) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK}) AS open_tasks,"
+        f" (SELECT {session.joined('t.tag', 31)} FROM customer_tags t WHERE t.customer_id = c.id) AS tags"
+        " FROM customers c LEFT JOIN users u ON u.id = c.owner_id"
+        f" WHERE {' AND '.join(where)} ORDER BY {_SORTS[sort]}"
+    )
     if limit:
-        query = query.limit(limit)
-    return list(session.execute(query).all())
+        sql += " LIMIT :limit"
+        params["limit"] = limit
+    return iter(session.execute(sql, params, stream=True))
 
 
 def forgotten(session: Session, owner_id: int, cutoffs: dict[str, datetime]) -> list[Any]:
@@ -195,12 +200,14 @@ def forgotten(session: Session, owner_id: int, cutoffs: dict[str, datetime]) -> 
     Uses the (owner, archived, last_contact) index; returns (id, name, grade, city,
     last_contact_at, created_at).
     """
-    last = func.coalesce(Customer.last_contact_at, Customer.created_at)
-    by_grade = [and_(Customer.grade == grade, last < cutoff) for grade, cutoff in cutoffs.items()]
-    return list(
-        session.execute(
-            select(Customer.id, Customer.name, Customer.grade, Customer.city, Customer.last_contact_at,
-                   Customer.created_at)
-            .where(Customer.owner_id == owner_id, Customer.archived.is_(False), or_(*by_grade))
-        ).all()
-    )
+    by_grade = []
+    params: dict[str, Any] = {"owner": owner_id, "no": False}
+    for index, (grade, cutoff) in enumerate(cutoffs.items()):
+        by_grade.append(f"(grade = :grade{index} AND coalesce(last_contact_at, created_at) < :cutoff{index})")
+        params[f"grade{index}"] = grade
+        params[f"cutoff{index}"] = cutoff
+    return session.execute(
+        "SELECT id, name, grade, city, last_contact_at, created_at FROM customers"
+        f" WHERE owner_id = :owner AND archived = :no AND ({' OR '.join(by_grade)})",
+        params,
+    ).all()

@@ -5,33 +5,38 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.engine import Row
-
 from salescli.store.engine import Session
-from salescli.store.tables import contacts, customers, follow_ups, users
 
-FollowUp = follow_ups.c
+_OPEN_TASK = "f.due_on IS NOT NULL AND f.closed_at IS NULL"
+_FIELDS = ("customer_id", "contact_id", "author_id", "assignee_id", "happened_at", "kind", "summary", "location",
+           "next_action", "due_on", "created_at")
+# A follow-up with the names a task is shown with: its customer's, its contact's and its assignee's.
+_WITH_NAMES = (
+    "SELECT f.*, c.name AS customer_name, k.name AS contact_name, u.handle AS assignee_handle"
+    " FROM follow_ups f JOIN customers c ON c.id = f.customer_id"
+    " LEFT JOIN contacts k ON k.id = f.contact_id LEFT JOIN users u ON u.id = f.assignee_id"
+)
 
 
-def get(session: Session, follow_up_id: int) -> Row[Any] | None:
-    return session.execute(select(follow_ups).where(FollowUp.id == follow_up_id)).first()
+def get(session: Session, follow_up_id: int) -> Any | None:
+    return session.execute("SELECT * FROM follow_ups WHERE id = :id", {"id": follow_up_id}).first()
 
 
 def create(session: Session, **fields: Any) -> int:
-    return session.execute(insert(follow_ups).values(**fields)).inserted_primary_key[0]
+    values = {k: v for k, v in fields.items() if k in _FIELDS}
+    return session.execute(
+        f"INSERT INTO follow_ups ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
+        values,
+    ).scalar()
 
 
 def open_task_ids(session: Session, customer_id: int, *, up_to: datetime, exclude_id: int) -> list[int]:
     """A customer's open tasks from follow-ups that happened at or before `up_to`."""
-    return list(
-        session.execute(
-            select(FollowUp.id).where(
-                FollowUp.customer_id == customer_id, FollowUp.due_on.is_not(None),
-                FollowUp.closed_at.is_(None), FollowUp.id != exclude_id, FollowUp.happened_at <= up_to,
-            )
-        ).scalars()
-    )
+    return session.execute(
+        f"SELECT f.id FROM follow_ups f WHERE f.customer_id = :customer AND {_OPEN_TASK}"
+        " AND f.id <> :exclude AND f.happened_at <= :up_to",
+        {"customer": customer_id, "exclude": exclude_id, "up_to": up_to},
+    ).scalars()
 
 
 def close_tasks(
@@ -39,30 +44,16 @@ def close_tasks(
     note: str | None = None,
 ) -> int:
     """Close those of `ids` still open; the number closed (0 when someone else was first)."""
-    result = session.execute(
-        update(follow_ups).where(FollowUp.id.in_(ids), FollowUp.closed_at.is_(None)).values(
-            closed_at=at, closed_by_id=by_id, closed_by_follow_up_id=follow_up_id, closed_note=note,
-        )
-    )
-    return result.rowcount or 0
+    return session.execute(
+        "UPDATE follow_ups SET closed_at = :at, closed_by_id = :by, closed_by_follow_up_id = :follow_up,"
+        " closed_note = :note WHERE id IN (:ids) AND closed_at IS NULL",
+        {"at": at, "by": by_id, "follow_up": follow_up_id, "note": note, "ids": list(ids)},
+    ).rowcount
 
 
-def _with_names() -> Any:
-    """Follow-up rows plus `customer_name`, `contact_name` and `assignee_handle`."""
-    contact = contacts.alias()
-    assignee = users.alias()
-    return (
-        select(follow_ups, customers.c.name.label("customer_name"), contact.c.name.label("contact_name"),
-               assignee.c.handle.label("assignee_handle"))
-        .join(customers, customers.c.id == FollowUp.customer_id)
-        .outerjoin(contact, contact.c.id == FollowUp.contact_id)
-        .outerjoin(assignee, assignee.c.id == FollowUp.assignee_id)
-    )
-
-
-def task(session: Session, task_id: int) -> Row[Any] | None:
+def task(session: Session, task_id: int) -> Any | None:
     """One follow-up with its customer's name and those of its contact and assignee."""
-    return session.execute(_with_names().where(FollowUp.id == task_id)).first()
+    return session.execute(f"{_WITH_NAMES} WHERE f.id = :id", {"id": task_id}).first()
 
 
 def open_tasks(
@@ -70,28 +61,25 @@ def open_tasks(
 ) -> list[Any]:
     """Open tasks on live customers (rows as `task()`), soonest first; all assignees when
     `assignee_id` is None. Served by the partial index on open tasks."""
-    query = _with_names().where(
-        FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None), customers.c.archived.is_(False)
-    )
+    where = [_OPEN_TASK, "c.archived = :no"]
+    params: dict[str, Any] = {"no": False}
     if assignee_id is not None:
-        query = query.where(FollowUp.assignee_id == assignee_id)
+        where.append("f.assignee_id = :assignee")
+        params["assignee"] = assignee_id
     if before is not None:
-        query = query.where(FollowUp.due_on < before)
+        where.append("f.due_on < :before")
+        params["before"] = before
     if on is not None:
-        query = query.where(FollowUp.due_on == on)
-    return list(session.execute(query.order_by(FollowUp.due_on, FollowUp.id)).all())
+        where.append("f.due_on = :on")
+        params["on"] = on
+    return session.execute(f"{_WITH_NAMES} WHERE {' AND '.join(where)} ORDER BY f.due_on, f.id", params).all()
 
 
 def timeline(session: Session, customer_id: int) -> list[Any]:
     """A customer's follow-up rows plus `author_handle` and `contact_name`, newest first."""
-    author = users.alias()
-    contact = contacts.alias()
-    return list(
-        session.execute(
-            select(follow_ups, author.c.handle.label("author_handle"), contact.c.name.label("contact_name"))
-            .join(author, author.c.id == FollowUp.author_id)
-            .outerjoin(contact, contact.c.id == FollowUp.contact_id)
-            .where(FollowUp.customer_id == customer_id)
-            .order_by(FollowUp.happened_at.desc(), FollowUp.id.desc())
-        ).all()
-    )
+    return session.execute(
+        "SELECT f.*, a.handle AS author_handle, k.name AS contact_name FROM follow_ups f"
+        " JOIN users a ON a.id = f.author_id LEFT JOIN contacts k ON k.id = f.contact_id"
+        " WHERE f.customer_id = :id ORDER BY f.happened_at DESC, f.id DESC",
+        {"id": customer_id},
+    ).all()

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select
-
 from salescli.store.engine import Session
-from salescli.store.tables import settings
 
 
 def stored_values(session: Session) -> dict[str, str]:
     """Every team setting the store holds, as key -> JSON text: one primary-key scan of a
     table of a few dozen rows."""
-    return dict(session.execute(select(settings.c.key, settings.c.value)).all())
+    return dict(session.execute("SELECT key, value FROM settings").all())
 
 
 def put(session: Session, key: str, value: str | None, *, at: datetime, by_id: int | None) -> None:
     """Store a value (JSON text), or remove the row (back to the default) when None."""
-    session.execute(delete(settings).where(settings.c.key == key))
+    session.execute("DELETE FROM settings WHERE key = :key", {"key": key})
     if value is not None:
-        session.execute(insert(settings).values(key=key, value=value, updated_at=at, updated_by_id=by_id))
+        session.execute(
+            "INSERT INTO settings (key, value, updated_at, updated_by_id) VALUES (:key, :value, :at, :by)",
+            {"key": key, "value": value, "at": at, "by": by_id},
+        )

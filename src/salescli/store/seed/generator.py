@@ -228,9 +228,9 @@ def generate(
     """
     gen = _Generator(now=now, seed=seed, rules=rules, log=log or (lambda _msg: None))
     per_rep = min(owned_per_rep or rules.max_owned, rules.max_owned)
+    engine = store.sqlalchemy_engine()  # bulk inserts: SQLAlchemy Core's executemany
     try:
-        with store.engine.connect() as conn:
-            conn.info["write"] = True
+        with engine.connect() as conn:
             sqlite = conn.dialect.name == "sqlite"
             restore: list[str] = []
             if sqlite and bulk_pragmas:
@@ -254,7 +254,9 @@ def generate(
                     for statement in restore:
                         raw.execute(statement)
     except DBAPIError as exc:
-        raise storage_error(exc, store.url) from exc
+        raise storage_error(exc.orig or exc, store.url) from exc
+    finally:
+        engine.dispose()
     return summary
 
 
