@@ -78,25 +78,19 @@ def _env(base: dict[str, str], db: str, user: str, config: Path) -> dict[str, st
 
 def _pick_rep(db: str) -> str:
     """The rep with the most open tasks in the big store: the heaviest realistic agenda."""
-    from sqlalchemy import func, select
-
     from salescli.core.paths import url_for
     from salescli.store.engine import open_store
-    from salescli.store.tables import follow_ups, users
-    FollowUp = follow_ups.c
-    User = users.c
 
     store = open_store(url_for(db))
     try:
         with store.session() as session:
             row = session.execute(
-                select(User.handle, func.count(FollowUp.id).label("n"))
-                .join(follow_ups, FollowUp.assignee_id == User.id)
-                .where(FollowUp.due_on.is_not(None), FollowUp.closed_at.is_(None))
-                .group_by(User.handle).order_by(func.count(FollowUp.id).desc(), User.handle).limit(1)
+                "SELECT u.handle, count(f.id) AS n FROM users u JOIN follow_ups f ON f.assignee_id = u.id"
+                " WHERE f.due_on IS NOT NULL AND f.closed_at IS NULL GROUP BY u.handle ORDER BY n DESC, u.handle"
+                " LIMIT 1"
             ).first()
             if row is None:
-                row = session.execute(select(User.handle).order_by(User.id).limit(1)).first()
+                row = session.execute("SELECT handle FROM users ORDER BY id LIMIT 1").first()
     finally:
         store.dispose()
     if row is None:
@@ -138,7 +132,7 @@ def _in_process(db: str, user: str, runs: int) -> dict[str, tuple[float, int]]:
         "agenda": lambda: build_agenda(ctx),
         "forgotten": lambda: forgotten(ctx),
         "tasks": lambda: open_tasks(ctx),
-        "customer list --mine": lambda: list_customers(ctx, ListFilter(scope="mine")),
+        "customer list --mine": lambda: list(list_customers(ctx, ListFilter(scope="mine"))),
     }
     out = {}
     try:

@@ -70,19 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     ).to_json()
     loaded = time.perf_counter() - started
     store = open_store(url)
-    if path is not None:
-        raw = store.engine.raw_connection()
-        try:
-            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        if path is not None:
+            store.raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if args.analyze:
-                raw.driver_connection.execute("ANALYZE")
-        finally:
-            raw.close()
-    elif args.analyze:
-        with store.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
-    store.dispose()
+                store.raw.execute("ANALYZE")
+        elif args.analyze:
+            store.raw.execute("ANALYZE")
+            store.raw.commit()
+    finally:
+        store.dispose()
     total = time.perf_counter() - started
     print(f"Built {args.target} in {total:.1f}s (load {loaded:.1f}s)")
     for key, value in summary.items():
@@ -95,16 +92,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _sample_handles(url: str) -> list[str]:
-    from sqlalchemy import select
-
     from salescli.store.engine import open_store
-    from salescli.store.tables import users
-    User = users.c
-
     store = open_store(url)
     try:
         with store.session() as session:
-            return list(session.execute(select(User.handle).order_by(User.id).limit(5)).scalars())
+            return session.execute("SELECT handle FROM users ORDER BY id LIMIT 5").scalars()
     finally:
         store.dispose()
 

@@ -33,13 +33,14 @@ def test_models_match_migrated_schema(backend: str) -> None:
     from alembic.migration import MigrationContext
 
     from salescli.store.engine import open_store
-    from salescli.store.tables import ddl_options
+    from salescli.store.tables import ddl_options, include_name
 
     store = open_store(url_for(os.environ["SALESCLI_DB"]))
     engine = store.sqlalchemy_engine()
     try:
         with engine.connect() as conn:
-            diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), ddl_options())
+            context = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
+            diffs = compare_metadata(context, ddl_options())
     finally:
         engine.dispose()
         store.dispose()

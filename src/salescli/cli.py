@@ -1,7 +1,8 @@
 """The root command: global options, the command groups, and error -> exit code mapping.
 
 Command modules are imported here, and they import only Typer and light modules at the
-top; services (and with them SQLAlchemy) are imported inside each command's body.
+top; services (and with them the store and its drivers) are imported inside each
+command's body.
 """
 
 
@@ -87,7 +88,7 @@ def _unexpected(err: Exception, debug: bool) -> None:
 
 def _as_storage_error(err: Exception) -> SalescliError | None:
     """Driver errors that escaped a service (a lock taken mid-command, a lost server)."""
-    if "sqlalchemy" not in sys.modules and "sqlite3" not in sys.modules:
+    if "salescli.store.db" not in sys.modules:
         return None  # no database was touched
     from salescli.services.errors import as_storage_error
 

@@ -2,7 +2,7 @@
 
 Every rule that depends on "now" takes it from `now()`, which honours `SALESCLI_NOW`
 so that tests, demos and subprocess checks see a fixed instant. Instants are aware
-datetimes (stored as UTC by SQLModel's UTCDateTime on SQLite and PostgreSQL alike);
+datetimes (stored as UTC on SQLite and PostgreSQL alike, store/db.py);
 calendar days (due dates, birthdays) are plain dates in the rep's local time.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from salescli.core.errors import BadInputError
 
@@ -30,6 +30,37 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+_local_zone: list[tzinfo | None] = []
+
+
+def local_zone() -> tzinfo | None:
+    """The system's time zone as a `ZoneInfo` (from `TZ`, else /etc/localtime), or None
+    when it cannot be named. Same answers as `datetime.astimezone()` with no argument,
+    several times faster per value, which a 100k-row JSON listing notices."""
+    if not _local_zone:
+        _local_zone.append(_find_local_zone())
+    return _local_zone[0]
+
+
+def _find_local_zone() -> tzinfo | None:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = os.environ.get("TZ", "").lstrip(":")
+    if not name:
+        try:
+            target = os.path.realpath("/etc/localtime")
+        except OSError:
+            return None
+        marker = "/zoneinfo/"
+        if marker not in target:
+            return None
+        name = target.split(marker, 1)[1]
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)

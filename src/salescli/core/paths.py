@@ -36,7 +36,7 @@ def default_demo_path() -> Path:
 
 
 def url_for(target: str) -> str:
-    """A SQLAlchemy URL from what a user typed: a file path or a database URL."""
+    """A store URL from what a user typed: a file path (sqlite:///...) or a database URL."""
     target = target.strip()
     if "://" in target:
         if target.startswith(("postgresql://", "postgres://")):

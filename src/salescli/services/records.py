@@ -27,6 +27,7 @@ class Record:
 
     __slots__ = ()
     _json_names: ClassVar[dict[type, tuple[str, ...]]] = {}
+    _getters: ClassVar[dict[type, Any]] = {}
 
     def to_json(self) -> dict[str, Any]:
         names = Record._json_names.get(type(self))
@@ -38,6 +39,22 @@ class Record:
             for name in names
             for value in (getattr(self, name),)
         }
+
+
+    def json_fields(self) -> dict[str, Any]:
+        """The JSON form one level deep, for a JSON writer that turns nested records (and
+        dates) itself: what streams a long listing fast. Same output as `to_json()`."""
+        cls = type(self)
+        if cls.to_json is not Record.to_json:
+            return self.to_json()
+        getter = Record._getters.get(cls)
+        if getter is None:
+            from operator import attrgetter
+
+            names = tuple(f.name for f in fields(self))  # type: ignore[arg-type]
+            getter = Record._getters[cls] = (names, attrgetter(*names))
+        names, get = getter
+        return dict(zip(names, get(self), strict=True))
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})

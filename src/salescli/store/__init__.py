@@ -1,5 +1,6 @@
 """Persistence: the tables, the engine, migrations and queries.
 
-The only package that knows SQL. Importing it pulls in SQLAlchemy (Core only, no ORM),
-so the command layer imports it inside functions, never at module level.
+The only package that knows SQL. Commands run their statements on the bare drivers
+(store/db.py); SQLAlchemy defines the schema (store/tables.py) and runs migrations and bulk
+loads, imported only there. The command layer imports the store inside functions.
 """

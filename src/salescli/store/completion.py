@@ -1,8 +1,8 @@
 """Customer names for shell completion, read with the standard library's sqlite3.
 
-Tab completion must not pay for SQLAlchemy (~0.3 s on every Tab), so this one read-only
-query goes straight to a SQLite file. Any problem (no file yet, locked, PostgreSQL store)
-means no suggestions, never an error in the middle of a command line being typed.
+Tab completion must not pay for opening a store (the schema check, migrations), so this
+one read-only query goes straight to a SQLite file. Any problem (no file yet, locked,
+PostgreSQL store) means no suggestions, never an error in the middle of a command line.
 """
 
 from __future__ import annotations

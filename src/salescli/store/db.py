@@ -36,7 +36,7 @@ def _instant_to_sqlite(value: datetime) -> str:
 
 
 def _instant_from_sqlite(raw: bytes) -> datetime:
-    return datetime.fromisoformat(raw.decode()).replace(tzinfo=UTC)
+    return datetime.fromisoformat(raw.decode() + "+00:00")
 
 
 def _day_from_sqlite(raw: bytes) -> date:
@@ -134,24 +134,35 @@ class Result:
 class Db:
     """A driver connection inside one transaction, speaking one SQL for both engines."""
 
-    __slots__ = ("raw", "dialect")
+    __slots__ = ("raw", "dialect", "trigram_tables")
 
-    def __init__(self, raw: Any, dialect: str) -> None:
+    def __init__(self, raw: Any, dialect: str, *, trigram_tables: bool = False) -> None:
         self.raw = raw
         self.dialect = dialect  # "sqlite" | "postgresql"
+        # SQLite only: the FTS5 trigram tables of migration 0003 exist (they need FTS5 and
+        # SQLite 3.34; without them a search scans).
+        self.trigram_tables = trigram_tables
 
-    def execute(self, sql: str, params: Mapping[str, Any] | None = None, *, stream: bool = False) -> Result:
+    def execute(
+        self, sql: str, params: Mapping[str, Any] | None = None, *, stream: bool = False, tuples: bool = False,
+    ) -> Result:
         """Run one statement. `stream` reads a long result through a server-side cursor on
-        PostgreSQL (SQLite always steps through rows as they are fetched)."""
+        PostgreSQL (SQLite always steps through rows as they are fetched); `tuples` gives
+        plain tuples, read by position (a long listing saves building a record per row)."""
         params = params or {}
         if any(isinstance(v, list | tuple) for v in params.values()):
             sql, params = _expand_lists(sql, params)
         if self.dialect == "sqlite":
             cursor = self.raw.cursor()
-            cursor.row_factory = _sqlite_row
+            if not tuples:
+                cursor.row_factory = _sqlite_row
             cursor.execute(sql, params)
             return Result(cursor)
         cursor = self.raw.cursor(name="salescli_stream") if stream else self.raw.cursor()
+        if tuples:
+            from psycopg.rows import tuple_row
+
+            cursor.row_factory = tuple_row
         cursor.execute(_pg_sql(sql), params)
         return Result(cursor)
 

@@ -96,15 +96,16 @@ def connect(url: str, *, busy_timeout_ms: int = 5000) -> Any:
 class Store:
     """An open, schema-checked store; hands out transactions."""
 
-    def __init__(self, url: str, raw: Any, dialect: str) -> None:
+    def __init__(self, url: str, raw: Any, dialect: str, *, trigram_tables: bool = False) -> None:
         self.url = url
         self.raw = raw
         self.dialect = dialect
+        self.trigram_tables = trigram_tables
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Db]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        db = Db(self.raw, self.dialect)
+        db = Db(self.raw, self.dialect, trigram_tables=self.trigram_tables)
         try:
             if self.dialect == "sqlite":
                 self.raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -153,10 +154,14 @@ def make_sqlalchemy_engine(url: str, *, busy_timeout_ms: int = 5000) -> Any:
     return create_engine("postgresql+psycopg://" + url.split("://", 1)[1])
 
 
+def _sqlite_tables(raw: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
 def _current_revision(raw: Any, dialect: str) -> tuple[str | None, bool]:
     """(the store's schema revision, whether it holds any table at all)."""
     if dialect == "sqlite":
-        names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        names = _sqlite_tables(raw)
         if "alembic_version" not in names:
             return None, bool(names)
         rows = raw.execute("SELECT version_num FROM alembic_version").fetchall()  # fetchall: leaves no read open
@@ -267,4 +272,5 @@ def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True
             if orig is not None and is_driver_error(orig):
                 raise storage_error(orig, url) from exc
         raise
-    return Store(url, raw, dialect)
+    trigram_tables = dialect == "sqlite" and "customer_search" in _sqlite_tables(raw)
+    return Store(url, raw, dialect, trigram_tables=trigram_tables)

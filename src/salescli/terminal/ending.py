@@ -1,7 +1,7 @@
 """How a command ends: the answer flushed, the exit code exact, and no slow clean-up.
 
 A command is a short process. Python's own shutdown frees every object of the ~500
-modules a command imports (SQLAlchemy, Rich, ...), which took ~200 ms, a third of a
+modules a command imports (Rich, Babel, the drivers ...), which took ~200 ms, a third of a
 daily command (docs/architecture.md, "Speed"). `finish()` flushes both streams, closes the
 stores the command opened (so SQLite checkpoints its log and PostgreSQL sees a clean
 goodbye) and leaves with `os._exit`.

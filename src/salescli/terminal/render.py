@@ -29,12 +29,29 @@ def console():  # noqa: ANN201 - rich.console.Console, imported lazily
 def _json_default(value: Any) -> Any:
     if isinstance(value, datetime):
         # Local time with its offset: unambiguous, and what the rep's tables show.
-        return value.astimezone().isoformat() if value.tzinfo else value.isoformat()
+        if value.tzinfo is None:
+            return value.isoformat()
+        return value.astimezone(_ZONE[0] if _ZONE else _zone()).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
+    json_fields = getattr(value, "json_fields", None)
+    if json_fields is not None:  # a record nested in a streamed one (services/records.py)
+        return json_fields()
+    if isinstance(value, tuple):
+        return list(value)
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+_ZONE: list[Any] = []
+
+
+def _zone() -> Any:
+    from salescli.core.clock import local_zone
+
+    _ZONE.append(local_zone())
+    return _ZONE[0]
 
 
 def _json_ready(data: Any) -> Any:
@@ -76,7 +93,8 @@ def _stream_json(items: Iterator[Any]) -> None:
     write = sys.stdout.write
     opening = "[\n  "
     for item in items:
-        write(opening + encode(item.to_json() if hasattr(item, "to_json") else item))
+        # json_fields: one level deep; the encoder calls back for nested records and dates.
+        write(opening + encode(item.json_fields() if hasattr(item, "json_fields") else item))
         opening = ",\n  "
     write("[]\n" if opening == "[\n  " else "\n]\n")
 

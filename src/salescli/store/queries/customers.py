@@ -169,29 +169,67 @@ def listing(
         params[f"tag{index}"] = tag
     if search:
         params["pattern"] = like_pattern(search)
-        matches = [session.ilike("c.name", "pattern"), session.ilike("c.city", "pattern"),
-                   session.ilike("c.notes", "pattern")]
-        if search_key:
-            params["key_pattern"] = like_pattern(search_key)
-            matches.append("c.name_key LIKE :key_pattern ESCAPE '\\'")
-        matches.append(
-            f"EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND {session.ilike('k.name', 'pattern')})"
-        )
-        where.append("(" + " OR ".join(matches) + ")")
+        params["key_pattern"] = like_pattern(search_key or search)
+        where.append(_search_condition(session, search, search_key or search, by_customer=owner_id is not None))
     columns = ", ".join(f"c.{name}" for name in LIST_FIELDS)
+    if owner_id is not None:
+        # A rep's few customers: look their open tasks up one by one (partial index).
+        tasks_from = ""
+        next_due = f"(SELECT min(f.due_on) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK})"
+        open_count = f"(SELECT count(*) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK})"
+    else:
+        # Every customer: group the open tasks once (a small slice of the history) and join.
+        tasks_from = (
+            " LEFT JOIN (SELECT f.customer_id, min(f.due_on) AS next_due, count(*) AS open_count"
+            f" FROM follow_ups f WHERE {_OPEN_TASK} GROUP BY f.customer_id) o ON o.customer_id = c.id"
+        )
+        next_due, open_count = "o.next_due", "coalesce(o.open_count, 0)"
     sql = (
-        f"SELECT {columns}, u.handle AS owner,"
-        f" (SELECT min(f.due_on) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK})"
-        f" AS {session.typed('next_due', 'DATE')},"
-        f" (SELECT count(*) FROM follow_ups f WHERE f.customer_id = c.id AND {_OPEN_TASK}) AS open_tasks,"
+        f"SELECT {columns}, u.handle AS owner, {next_due} AS {session.typed('next_due', 'DATE')},"
+        f" {open_count} AS open_tasks,"
         f" (SELECT {session.joined('t.tag', 31)} FROM customer_tags t WHERE t.customer_id = c.id) AS tags"
-        " FROM customers c LEFT JOIN users u ON u.id = c.owner_id"
+        f" FROM customers c LEFT JOIN users u ON u.id = c.owner_id{tasks_from}"
         f" WHERE {' AND '.join(where)} ORDER BY {_SORTS[sort]}"
     )
     if limit:
         sql += " LIMIT :limit"
         params["limit"] = limit
-    return iter(session.execute(sql, params, stream=True))
+    return iter(session.execute(sql, params, stream=True, tuples=True))
+
+
+def _search_condition(session: Session, search: str, key: str, *, by_customer: bool) -> str:
+    """Where the search text may be: name (or its dedupe key), city, notes, a contact's name.
+
+    `by_customer` (one rep's customers): check each listed customer, its contacts through
+    their customer index. Otherwise (every customer) start from the matches: on SQLite
+    the FTS5 trigram tables when the text has the 3 characters a trigram needs, on
+    PostgreSQL the same ILIKE served by trigram indexes (migration 0003).
+    """
+    if by_customer:
+        return "(" + " OR ".join([
+            session.ilike("c.name", "pattern"), "c.name_key LIKE :key_pattern ESCAPE '\\'",
+            session.ilike("c.city", "pattern"), session.ilike("c.notes", "pattern"),
+            f"EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND {session.ilike('k.name', 'pattern')})",
+        ]) + ")"
+    if session.trigram_tables and len(search) >= 3 and not any(ch in search + key for ch in "%_\\"):
+        # FTS5's LIKE takes no ESCAPE clause, hence plain text only; it folds case like ILIKE.
+        matches = [
+            "SELECT rowid FROM customer_search WHERE name LIKE :pattern",
+            "SELECT rowid FROM customer_search WHERE name_key LIKE :key_pattern",
+            "SELECT rowid FROM customer_search WHERE city LIKE :pattern",
+            "SELECT rowid FROM customer_search WHERE notes LIKE :pattern",
+            "SELECT customer_id FROM contacts WHERE id IN"
+            " (SELECT rowid FROM contact_search WHERE name LIKE :pattern)",
+        ]
+    else:
+        matches = [
+            f"SELECT id FROM customers WHERE {session.ilike('name', 'pattern')}",
+            "SELECT id FROM customers WHERE name_key LIKE :key_pattern ESCAPE '\\'",
+            f"SELECT id FROM customers WHERE {session.ilike('city', 'pattern')}",
+            f"SELECT id FROM customers WHERE {session.ilike('notes', 'pattern')}",
+            f"SELECT customer_id FROM contacts WHERE {session.ilike('name', 'pattern')}",
+        ]
+    return "c.id IN (" + " UNION ".join(matches) + ")"
 
 
 def forgotten(session: Session, owner_id: int, cutoffs: dict[str, datetime]) -> list[Any]:
