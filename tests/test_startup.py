@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("sqlalchemy", "sqlmodel", "textual", "alembic", "psycopg", "babel", "rapidfuzz")
+HEAVY = ("sqlalchemy", "sqlmodel", "textual", "alembic", "psycopg", "babel", "rapidfuzz", "pydantic")
 ROOT = Path(__file__).resolve().parents[1]
 
 # Runs the real entry point; its last step (terminal/ending.finish) reports what was loaded.

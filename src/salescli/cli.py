@@ -17,7 +17,10 @@ from salescli import __version__
 from salescli.core import runtime
 from salescli.core.errors import ExitCode, SalescliError
 from salescli.core.i18n import _
+from salescli.terminal import typer_params
 from salescli.terminal.ending import output_failed, silence_stdout, write_failed
+
+typer_params.install()  # option values checked without importing Pydantic
 
 
 class SalescliGroup(TyperGroup):

@@ -81,8 +81,8 @@ def to_json(data: Any) -> str:
 def print_json(data: Any) -> None:
     """Records as JSON on stdout. An iterator (a streamed listing) is written as it comes,
     one object per line, so memory stays flat however long the listing is."""
-    if isinstance(data, Iterator):
-        _stream_json(data)
+    if isinstance(data, Iterator | list):
+        _stream_json(iter(data))
     else:
         sys.stdout.write(to_json(data) + "\n")
     sys.stdout.flush()
