@@ -26,13 +26,13 @@ from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-_SQLITE_INSTANT = "%Y-%m-%d %H:%M:%S.%f"
-
 
 def _instant_to_sqlite(value: datetime) -> str:
+    """UTC text as SQLAlchemy writes it (`2026-11-23 01:00:00.000000`), so old and new rows
+    compare as text; isoformat, unlike strftime, pads every year to four digits."""
     if value.utcoffset() is None:
         raise ValueError("salescli stores aware datetimes only")
-    return value.astimezone(UTC).strftime(_SQLITE_INSTANT)
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _instant_from_sqlite(raw: bytes) -> datetime:
@@ -107,24 +107,33 @@ class Result:
 
     def __iter__(self) -> Iterator[Any]:
         fetch = self._cursor.fetchmany
-        while True:
-            batch = fetch(500)
-            if not batch:
-                return
-            yield from batch
+        try:
+            while True:
+                batch = fetch(500)
+                if not batch:
+                    return
+                yield from batch
+        finally:
+            self._cursor.close()  # a server-side cursor ends now, not when collected
 
     def all(self) -> list[Any]:
-        return self._cursor.fetchall()
+        try:
+            return self._cursor.fetchall()
+        finally:
+            self._cursor.close()
 
     def first(self) -> Any | None:
-        return self._cursor.fetchone()
+        try:
+            return self._cursor.fetchone()
+        finally:
+            self._cursor.close()
 
     def scalar(self) -> Any:
-        row = self._cursor.fetchone()
+        row = self.first()
         return None if row is None else row[0]
 
     def scalars(self) -> list[Any]:
-        return [row[0] for row in self._cursor.fetchall()]
+        return [row[0] for row in self.all()]
 
     @property
     def rowcount(self) -> int:

@@ -41,12 +41,13 @@ def silence_stdout() -> None:
 
 
 def exit_status(code: object) -> int:
-    """The status `sys.exit(code)` would give: None is 0, an int itself, anything else 1
-    (Python prints such a value to stderr, and so do we)."""
+    """The status `sys.exit(code)` would give: None is 0, an int itself (as the system
+    keeps it, modulo 256), anything else 1 (Python prints such a value to stderr, and so
+    do we)."""
     if code is None:
         return 0
     if isinstance(code, int):
-        return code & 0xFF if code >= 0 else 1
+        return code & 0xFF
     sys.stderr.write(f"{code}\n")
     return 1
 

@@ -11,7 +11,9 @@ cities, notes and contact names, which no B-tree can serve:
 - SQLite: FTS5 tables with the trigram tokenizer over the same columns, kept in step by
   triggers; the query matches in them when the text is 3 characters or more.
 
-These objects are engine-specific, so they live here rather than in store/tables.py;
+A later SQLite migration that rebuilds `customers` or `contacts` (a batch "move and copy")
+drops their triggers with the old table: it must create them again (and `rebuild` the FTS
+tables). These objects are engine-specific, so they live here rather than in store/tables.py;
 `tables.SEARCH_OBJECTS` names them for the schema check (docs/architecture.md, "Search").
 
 Revision ID: 0003_listing_and_search
