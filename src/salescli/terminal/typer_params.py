@@ -27,8 +27,10 @@ from typer._coercion import RuntimeParam, TypeDescriptor
 
 _typer_builder = typer_core.build_runtime_param
 
-# Pydantic's lax rule for a whole number written as text: optional sign, ASCII digits
-# with single underscores between them, optionally a fractional part of zeros.
+# A whole number written as text, as Pydantic reads it: an optional sign, ASCII digits
+# with single underscores between them, optionally a fractional part of zeros ("5.0").
+# Pydantic also takes a few odd spellings after leading zeros ("0__1" is 1, "0-5" is -5);
+# those are refused here, with the same sentence as any other non-number.
 _WHOLE = re.compile(r"[+-]?[0-9]+(?:_[0-9]+)*(?:\.0+)?")
 # What Pydantic trims around it: Unicode White_Space (Rust's `char::is_whitespace`), which
 # is not quite Python's `str.isspace` (that one also counts \x1c-\x1f).
