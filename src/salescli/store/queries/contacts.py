@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from salescli.store.engine import Session
-from salescli.store.queries._text import assignments
+from salescli.store.queries._text import assignments, checked
 
 _FIELDS = ("name", "title", "phone", "phone_key", "email", "email_key", "wechat", "birthday_md", "birthday_year",
            "is_primary", "archived")
@@ -17,7 +17,7 @@ def get(session: Session, contact_id: int) -> Any | None:
 
 
 def create(session: Session, *, customer_id: int, at: datetime, **fields: Any) -> int:
-    values = {"is_primary": False, "archived": False} | {k: v for k, v in fields.items() if k in _FIELDS}
+    values = {"is_primary": False, "archived": False} | checked(fields, _FIELDS, "contacts")
     names = ", ".join(values)
     return session.execute(
         f"INSERT INTO contacts (customer_id, created_at, {names})"
@@ -27,8 +27,7 @@ def create(session: Session, *, customer_id: int, at: datetime, **fields: Any) -
 
 
 def change(session: Session, contact_id: int, fields: dict[str, Any]) -> None:
-    fields = {k: v for k, v in fields.items() if k in _FIELDS}
-    if fields:
+    if checked(fields, _FIELDS, "contacts"):
         session.execute(
             f"UPDATE contacts SET {assignments(fields)} WHERE id = :row_id", fields | {"row_id": contact_id}
         )

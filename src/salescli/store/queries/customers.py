@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from salescli.store.engine import Session
-from salescli.store.queries._text import assignments, like_pattern
+from salescli.store.queries._text import assignments, checked, like_pattern
 
 # Columns a listing returns, in order.
 LIST_FIELDS = (
@@ -55,7 +55,7 @@ def get(session: Session, customer_id: int) -> Any | None:
 
 
 def create(session: Session, **fields: Any) -> int:
-    values = {"archived": False} | {k: v for k, v in fields.items() if k in _FIELDS}
+    values = {"archived": False} | checked(fields, _FIELDS, "customers")
     return session.execute(
         f"INSERT INTO customers ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
         values,
@@ -63,8 +63,7 @@ def create(session: Session, **fields: Any) -> int:
 
 
 def change(session: Session, customer_id: int, fields: dict[str, Any]) -> None:
-    fields = {k: v for k, v in fields.items() if k in _FIELDS}
-    if fields:
+    if checked(fields, _FIELDS, "customers"):
         session.execute(
             f"UPDATE customers SET {assignments(fields)} WHERE id = :row_id", fields | {"row_id": customer_id}
         )

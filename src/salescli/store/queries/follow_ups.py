@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from salescli.store.engine import Session
+from salescli.store.queries._text import checked
 
 _OPEN_TASK = "f.due_on IS NOT NULL AND f.closed_at IS NULL"
 _FIELDS = ("customer_id", "contact_id", "author_id", "assignee_id", "happened_at", "kind", "summary", "location",
@@ -23,7 +24,7 @@ def get(session: Session, follow_up_id: int) -> Any | None:
 
 
 def create(session: Session, **fields: Any) -> int:
-    values = {k: v for k, v in fields.items() if k in _FIELDS}
+    values = checked(fields, _FIELDS, "follow_ups")
     return session.execute(
         f"INSERT INTO follow_ups ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
         values,
