@@ -174,6 +174,7 @@ follow_ups = Table(
     Column("location", String(300)),
     Column("next_action", String(500)),
     Column("due_on", Date),  # set and `closed_at` empty: an open task
+    Column("due_at", Instant()),  # the time of day, when one was typed (0004_task_times)
     Column("closed_at", Instant()),
     _user_ref("closed_by_id"),
     Column("closed_by_follow_up_id", Integer, ForeignKey("follow_ups.id")),
