@@ -61,7 +61,10 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     from salescli.core import i18n, runtime
 
     monkeypatch.setenv("SALESCLI_CONFIG", str(tmp_path / "config.toml"))
-    monkeypatch.setenv("SALESCLI_DB", str(tmp_path / "store.db"))
+    # The test's store is the default file (XDG_DATA_HOME below), which salescli creates on
+    # first use; a store named anywhere else must exist or be made by a write (db init).
+    (tmp_path / "data" / "salescli").mkdir(parents=True)
+    monkeypatch.setenv("SALESCLI_DB", str(tmp_path / "data" / "salescli" / "salescli.db"))
     monkeypatch.setenv("SALESCLI_USER", "alice")
     monkeypatch.setenv("SALESCLI_NOW", NOW)
     monkeypatch.setenv("TZ", "Asia/Shanghai")

@@ -14,8 +14,11 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checks import one_line_error
+from salescli.core.settings import SETTINGS
 
 # Every threshold of the product's rules, with its documented default: all team rules.
 RULE_DEFAULTS = {
@@ -34,7 +37,7 @@ RULE_DEFAULTS = {
     "pipeline.sales_cycle_days": 42,
     "plan.weekends": False,
 }
-PERSONAL = ["user.handle", "user.lang", "store.url", "store.busy_timeout_ms"]
+PERSONAL = ["user.handle", "user.lang", "user.timezone", "store.url", "store.busy_timeout_ms"]
 OTHER_TEAM = ["pipeline.currency", "plan.calls_per_day", "plan.visits_per_day", "import.default_region"]
 
 # Commands that must all refuse a broken config file the same way.
@@ -180,9 +183,63 @@ BAD_VALUES = [
     ("pool.cap_counts_won", "auto", "true or false"),
     ("forgotten.a_days", "-1", "whole number"),
     ("forgotten.a_days", "99999999999999999999", "from 1 to 3650"),
+    ("forgotten.a_days", "1e3", "from 1 to 3650"),
+    ("forgotten.a_days", "١٤", "from 1 to 3650"),
     ("user.lang", "fr", "one of"),
     ("store.busy_timeout_ms", "-5", "whole number"),
+    ("store.busy_timeout_ms", "9" * 5000, "from 0 to 600000"),
+    ("user.handle", "Bad Handle!", "lowercase letters"),
+    ("user.handle", "-x", "lowercase letters"),
+    ("store.url", "mysql://x@y/z", "postgresql://"),
+    ("store.url", "http://example.com/db", "sqlite://"),
+    ("pipeline.currency", "dollars", "ISO 4217"),
+    ("pipeline.currency", "XYZ", "ISO 4217"),
+    ("pipeline.currency", "", "ISO 4217"),
+    ("import.default_region", "XX", "two-letter region"),
+    ("import.default_region", "ZZ", "two-letter region"),
+    ("import.default_region", "China", "two-letter region"),
+    ("user.timezone", "Mars/Olympus", "time zone"),
 ]
+
+
+def test_a_negative_number_is_a_value_checked_against_the_range(cli) -> None:
+    for key, value, allowed in [("forgotten.a_days", "-5", "from 1 to 3650"),
+                                ("store.busy_timeout_ms", "-1", "from 0 to 600000"),
+                                ("pool.enabled", "-x", "true, false or auto")]:
+        assert_bad_input(cli("config", "set", key, value), key, repr(value), allowed)
+    assert not config_file().exists()
+    assert shown(cli)["forgotten.a_days"]["source"] == "default"
+
+
+GOOD_VALUES = [
+    ("pipeline.currency", "usd", "USD"),
+    ("pipeline.currency", " EUR ", "EUR"),
+    ("pipeline.currency", "CHF", "CHF"),
+    ("import.default_region", "hk", "HK"),
+    ("import.default_region", "BR", "BR"),
+]
+
+
+def test_codes_are_checked_and_kept_in_capitals(cli) -> None:
+    for key, typed, kept in GOOD_VALUES:
+        cli.ok("config", "set", key, typed)
+        assert shown(cli)[key]["value"] == kept, key
+
+
+@pytest.mark.parametrize("url", ["/tmp/x/salescli.db", "~/crm.db", "relative.db", "sqlite:////tmp/a.db",
+                                 "postgresql://u@h/db", "postgresql+psycopg://u@h/db", "postgres://h/db"])
+def test_store_url_takes_a_path_or_a_supported_address(sqlite_cli, url: str) -> None:
+    sqlite_cli.ok("config", "set", "store.url", url)
+    assert read_toml() == {"store": {"url": url}}
+
+
+def test_a_handle_is_checked_and_lowercased(sqlite_cli) -> None:
+    from salescli.core.settings import HANDLE
+    from salescli.domain import users
+
+    assert HANDLE.pattern == users.HANDLE.pattern  # one rule, declared twice for the layers
+    sqlite_cli.ok("config", "set", "user.handle", "Bob.Smith")
+    assert read_toml() == {"user": {"handle": "bob.smith"}}
 
 
 def test_a_bad_value_names_the_key_and_what_is_allowed(cli) -> None:
@@ -279,6 +336,30 @@ def test_a_reps_file_never_changes_a_team_rule(cli) -> None:
     assert read_toml() == {}
 
 
+def test_a_damaged_store_rule_does_not_stop_a_file_from_being_adopted(cli, backend: str) -> None:
+    cli.ok("config", "set", "forgotten.a_days", "10")
+    cli.ok("config", "set", "pool.max_owned", "15")
+    _write_raw_setting(backend, "forgotten.a_days", "99999999999999999999")
+    config_file().write_text("[forgotten]\na_days = 5\n[pool]\nmax_owned = 4\n", encoding="utf-8")
+    run = cli.ok("tasks")
+    assert "Ignored forgotten.a_days" in run.stderr and "99999999999999999999" in run.stderr
+    assert "Ignored pool.max_owned = 4" in run.stderr
+    assert read_toml() == {}
+    assert cli.ok("tasks").stderr == ""  # said once: the file no longer holds them
+    one_line_error(cli("agenda"), 1, "forgotten.a_days", "99999999999999999999", "from 1 to 3650")
+    cli.ok("config", "set", "forgotten.a_days", "12")
+    cli.ok("agenda")
+
+
+def test_a_huge_number_in_the_file_or_the_store_is_refused_not_a_crash(cli, backend: str) -> None:
+    config_file().write_text("[store]\nbusy_timeout_ms = 99999999999999999999\n", encoding="utf-8")
+    assert_bad_input(cli("agenda"), str(config_file()), "store.busy_timeout_ms", "from 0 to 600000")
+    config_file().unlink()
+    cli.ok("config", "set", "pool.max_owned", "10")
+    _write_raw_setting(backend, "pool.max_owned", "1e400")
+    assert shown(cli)["pool.max_owned"]["source"] == "invalid"
+
+
 def test_a_bad_team_value_in_the_file_is_reported_and_dropped(cli) -> None:
     config_file().write_text('[pool]\nmax_owned = "lots"\n', encoding="utf-8")
     run = cli.ok("agenda")
@@ -309,7 +390,29 @@ def test_personal_settings_persist_in_the_file_named_by_salescli_config(sqlite_c
     run = sqlite_cli.ok("config", "set", "user.handle", "alice")
     assert "user.handle = alice" in run.stdout and str(config_file()) in run.stdout
     assert read_toml() == {"user": {"handle": "alice"}}
-    assert shown(sqlite_cli)["user.handle"]["source"] == "file"
+    assert shown(sqlite_cli, env={"SALESCLI_USER": ""})["user.handle"]["source"] == "file"
+    assert shown(sqlite_cli)["user.handle"]["source"] == "env"  # SALESCLI_USER wins over the file
+
+
+def test_show_says_which_values_come_from_the_environment(sqlite_cli) -> None:
+    rows = shown(sqlite_cli, env={"SALESCLI_LANG": "zh"})
+    assert (rows["user.handle"]["value"], rows["user.handle"]["source"]) == ("alice", "env")
+    assert (rows["user.lang"]["value"], rows["user.lang"]["source"]) == ("zh_CN", "env")
+    assert rows["store.url"]["source"] == "env"
+    table = sqlite_cli.ok("config", "show").stdout
+    handle_line = next(line for line in table.splitlines() if line.startswith("user.handle"))
+    assert "SALESCLI_USER" in handle_line and "alice" in handle_line
+    assert shown(sqlite_cli, env={"SALESCLI_LANG": ""})["user.lang"]["source"] == "default"
+
+
+def test_an_empty_value_takes_a_personal_setting_out_of_the_file(sqlite_cli) -> None:
+    sqlite_cli.ok("config", "set", "user.lang", "en")
+    sqlite_cli.ok("config", "set", "store.busy_timeout_ms", "700")
+    run = sqlite_cli.ok("config", "set", "store.busy_timeout_ms", "")
+    assert "store.busy_timeout_ms = 5000" in run.stdout
+    sqlite_cli.ok("config", "set", "user.lang", " ")
+    assert read_toml() == {}
+    assert shown(sqlite_cli)["store.busy_timeout_ms"]["source"] == "default"
 
 
 def test_set_keeps_the_rest_of_the_file(sqlite_cli) -> None:
@@ -364,6 +467,47 @@ def test_a_bad_personal_value_in_the_file_is_exit_2_for_any_command(sqlite_cli) 
             assert_bad_input(sqlite_cli(*args), str(config_file()), key)
 
 
+BAD_PERSONAL_VALUES = [
+    ('[user]\nhandle = "Bad Handle!"\n', "user.handle"),
+    ('[store]\nurl = "mysql://x@y/z"\n', "store.url"),
+    ('[user]\ntimezone = "Mars/Olympus"\n', "user.timezone"),
+]
+
+
+def test_a_personal_value_the_command_cannot_use_is_one_error_and_set_repairs_it(sqlite_cli) -> None:
+    for content, key in BAD_PERSONAL_VALUES:
+        config_file().write_text(content, encoding="utf-8")
+        for args in (["agenda"], ["config", "show"]):
+            assert_bad_input(sqlite_cli(*args), str(config_file()), key)
+        sqlite_cli.ok("config", "set", key, "")
+        sqlite_cli.ok("agenda")
+
+
+def test_unknown_keys_in_the_file_are_said_once_with_the_closest_key(sqlite_cli) -> None:
+    config_file().write_text('[forgoten]\na_days = 3\n[user]\nhandel = "bob"\ncolour = "red"\n[plugins]\nx = 1\n',
+                             encoding="utf-8")
+    run = sqlite_cli.ok("tasks")
+    notes = run.stderr.splitlines()
+    path = str(config_file())
+    assert notes == [
+        f"Note: Unknown setting 'forgoten.a_days' in {path}; did you mean forgotten.a_days?",
+        f"Note: Unknown setting 'user.handel' in {path}; did you mean user.handle?",
+        f"Note: Unknown setting 'user.colour' in {path}; ignored.",
+        f"Note: Unknown setting 'plugins.x' in {path}; ignored.",
+    ], run.stderr
+    assert run.stdout == "No open tasks.\n"
+    assert sqlite_cli.ok("config", "get", "forgotten.a_days").stdout.strip() == "14"
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe[\x00u\x00s\x00e\x00r\x00]\x00", b"\x7fELF\x02\x01\x01\x00\xd0\xcf",
+                                     b'[user]\nhandle = "caf\xe9"\n'])
+def test_a_binary_config_file_is_one_clear_error_and_stays_as_it_was(sqlite_cli, content: bytes) -> None:
+    config_file().write_bytes(content)
+    for args in ANY_COMMAND + [["config", "set", "user.lang", "en"], ["config", "set", "pool.max_owned", "3"]]:
+        assert_bad_input(sqlite_cli(*args), str(config_file()), "not UTF-8 text")
+    assert config_file().read_bytes() == content
+
+
 def test_an_unknown_language_in_the_file_is_one_warning_not_an_error(sqlite_cli) -> None:
     config_file().write_text('[user]\nlang = "fr"\n', encoding="utf-8")
     run = sqlite_cli.ok("tasks")
@@ -395,9 +539,57 @@ def test_a_read_only_file_is_never_replaced(sqlite_cli, monkeypatch: pytest.Monk
     assert config_file().read_text(encoding="utf-8") == '[user]\nlang = "en"\n'
 
 
+def test_a_read_only_file_is_refused_even_for_root(sqlite_cli) -> None:
+    config_file().write_text('[user]\nlang = "en"\n', encoding="utf-8")
+    config_file().chmod(stat.S_IRUSR)  # no os.access patch: the mode alone says read-only
+    assert_bad_input(sqlite_cli("config", "set", "user.lang", "zh_CN"), str(config_file()), "Cannot write")
+    assert config_file().read_text(encoding="utf-8") == '[user]\nlang = "en"\n'
+
+
+def test_a_file_the_system_will_not_replace_is_refused_and_unchanged(sqlite_cli,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An immutable file (chattr +i) or a folder that refuses the new file: the write fails."""
+    config_file().write_text('[user]\nlang = "en"\n', encoding="utf-8")
+
+    def refuse(self, target):  # noqa: ANN001, ANN202
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    assert_bad_input(sqlite_cli("config", "set", "user.lang", "zh_CN"), str(config_file()), "Operation not permitted")
+    assert config_file().read_text(encoding="utf-8") == '[user]\nlang = "en"\n'
+    assert sorted(p.name for p in config_file().parent.glob("config.toml*")) == ["config.toml"]
+
+
 def test_tables_have_no_colour_codes_when_piped(sqlite_cli) -> None:
     plain = {"NO_COLOR": None, "TERM": "xterm-256color"}
     for args in (["config", "show"], ["user", "list"], ["db", "info"]):
         run = sqlite_cli.ok(*args, env=plain)
         assert run.stdout.strip()
         assert "\x1b[" not in run.stdout + run.stderr, args
+
+
+# --- every setting is bounded and checked the same way ---------------------------------------
+
+
+def test_every_whole_number_setting_has_a_range_a_store_can_hold() -> None:
+    for key, declared in SETTINGS.items():
+        if declared.kind == "int":
+            assert declared.minimum is not None and declared.maximum is not None, key
+            assert -(2**63) < declared.minimum <= declared.default <= declared.maximum < 2**63, key
+
+
+@settings(max_examples=300, deadline=None)
+@given(raw=st.one_of(st.text(max_size=30), st.integers(min_value=-(10**30), max_value=10**30), st.booleans(),
+                     st.floats(allow_nan=True), st.none(), st.lists(st.integers(), max_size=2)),
+       key=st.sampled_from(sorted(SETTINGS)))
+def test_parse_accepts_only_what_the_setting_allows(raw: object, key: str) -> None:
+    """Whatever a file, a rep or a hand-edited row holds: a checked value or ValueError,
+    and a checked value parses again to itself (what is saved reads back)."""
+    declared = SETTINGS[key]
+    try:
+        value = declared.parse(raw)
+    except (ValueError, TypeError):
+        return
+    if declared.kind == "int":
+        assert declared.minimum <= value <= declared.maximum
+    assert declared.load(declared.dump(value)) == value

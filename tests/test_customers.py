@@ -127,7 +127,10 @@ def test_contact_option_creates_the_primary_contact_with_phone_and_email(cli) ->
     assert [(c["name"], c["phone"], c["email"], c["primary"]) for c in contacts] == [
         ("Li Wei", "139 0000 0002", "li@acme.example.com", True)
     ]
-    assert cli.ok("customer", "show", "Acme", "--json").json()["contacts"][0]["name"] == "Li Wei"
+    card = cli.ok("customer", "show", "Acme", "--json").json()
+    assert card["contacts"][0]["name"] == "Li Wei"
+    # ... and the numbers the rep typed stay the customer's main ones too
+    assert (card["phone"], card["email"]) == ("139 0000 0002", "li@acme.example.com")
 
 
 # --- pool cap --------------------------------------------------------------------------------
@@ -405,10 +408,10 @@ def test_edit_changes_only_what_was_given_and_empty_clears(acme) -> None:
 def test_renaming_into_a_duplicate_is_refused_unless_forced(acme) -> None:
     before = snapshot(acme)
     run = acme("customer", "edit", "2", "--name", "ACME Co., Ltd.")
-    assert_error(run, 1, "duplicate customer #1", "--force", "#1 Acme")
+    assert_error(run, 1, "duplicate customer #1 Acme (same name)", "--force", "#1 Acme")
     assert snapshot(acme) == before
     run = acme("customer", "edit", "2", "--phone", "+86 139 0000 0002")  # Acme's contact's phone
-    assert_error(run, 1, "duplicate customer #1")
+    assert_error(run, 1, "duplicate customer #1 Acme (same phone")
     assert snapshot(acme) == before
     # A customer does not duplicate itself.
     acme.ok("customer", "edit", "1", "--name", "Acme GmbH", "--phone", "13900000002")
@@ -455,6 +458,10 @@ BAD = [
     (("customer", "show", "Nosuch"), 2, "No customer matches 'Nosuch'"),
     (("customer", "show", "#99"), 2, "no customer #99"),
     (("customer", "show", "99"), 2, "99"),
+    (("customer", "show", "#99999999999999999999"), 2, "no customer #99999999999999999999"),
+    (("customer", "show", "99999999999999999999"), 2, "No customer matches '99999999999999999999'"),
+    (("customer", "show", "²"), 2, "No customer matches '²'"),
+    (("customer", "edit", "#9223372036854775808", "--city", "X"), 2, "no customer #9223372036854775808"),
     (("customer", "show", ""), 2, "customer name or id is required"),
     (("customer", "show", "Acm"), 2, "matches 2 customers"),
     (("customer", "edit", "Nosuch", "--city", "X"), 2, "No customer matches"),
@@ -482,6 +489,19 @@ BAD = [
     (("customer", "edit", "1"), 2, "Nothing to change"),
     (("customer", "list", "--limit", "0"), 2, "--limit"),
     (("customer", "list", "--limit", "-3"), 2, "--limit"),
+    (("customer", "list", "--limit", "99999999999999999999"), 2, "--limit must be a whole number from 1 to"),
+    (("customer", "list", "--limit", "1e3"), 2, "--limit must be a whole number from 1 to"),
+    (("forgotten", "--days", "99999999999999999999"), 2, "--days must be a whole number from 1 to 3650"),
+    (("forgotten", "--days", "0"), 2, "--days must be a whole number from 1 to 3650"),
+    (("done", "99999999999999999999"), 2, "TASK_ID must be a whole number from 1 to"),
+    (("log", "#99999999999999999999", "Call"), 2, "no customer #99999999999999999999"),
+    (("config", "set", "forgotten.a_days", "99999999999999999999"), 2, "from 1 to 3650"),
+    (("config", "set", "forgotten.a_days", "-5"), 2, "from 1 to 3650"),
+    (("config", "set", "user.handle", "Bad Handle!"), 2, "user.handle"),
+    (("config", "set", "store.url", "mysql://x@y/z"), 2, "postgresql://"),
+    (("config", "set", "pipeline.currency", "dollars"), 2, "ISO 4217"),
+    (("config", "set", "import.default_region", "XX"), 2, "two-letter region"),
+    (("config", "set", "user.lang", "fr"), 2, "user.lang"),
     (("customer", "list", "--mine", "--all"), 2, "only one of --mine, --all and --archived"),
     (("customer", "list", "--all", "--archived"), 2, "only one of --mine, --all and --archived"),
     (("customer", "list", "--grade", "D"), 2, "Grade must be A, B or C"),

@@ -258,3 +258,36 @@ def test_the_demo_leaves_team_rules_in_the_reps_file_alone(sqlite_cli, tmp_path:
     run = sqlite_cli.ok("demo", "--path", str(tmp_path / "demo.db"))
     assert "Agenda for alice" in run.stdout and "Note:" not in run.stderr
     assert config.read_text(encoding="utf-8") == "[pool]\nmax_owned = 8\n"
+
+
+def test_the_default_demo_is_rebuilt_only_while_nobody_has_written_to_it(sqlite_cli) -> None:
+    from checks import one_line_error
+    from salescli.core.paths import default_demo_path
+
+    demo = str(default_demo_path())
+    sqlite_cli.ok("demo")  # showing its agenda is not a change
+    sqlite_cli.ok("--db", demo, "agenda")  # nor is reading it
+    sqlite_cli.ok("--db", demo, "customer", "list", "--all")
+    sqlite_cli.ok("demo", "--quiet")
+    # A new record: the next `demo` refuses, and says how to rebuild anyway.
+    sqlite_cli.ok("--db", demo, "customer", "add", "My Real Customer")
+    run = sqlite_cli("demo", "--quiet")
+    one_line_error(run, 1, demo, "--force")
+    assert run.stdout == ""
+    names = [c["name"] for c in sqlite_cli.ok("--db", demo, "customer", "list", "--all", "--json").json()]
+    assert "My Real Customer" in names
+    sqlite_cli.ok("demo", "--quiet", "--force")
+    names = [c["name"] for c in sqlite_cli.ok("--db", demo, "customer", "list", "--all", "--json").json()]
+    assert "My Real Customer" not in names
+    # An edit counts as much as a new record.
+    sqlite_cli.ok("--db", demo, "customer", "archive", "1")
+    one_line_error(sqlite_cli("demo", "--quiet"), 1, "--force")
+    sqlite_cli.ok("demo", "--quiet", "--force")
+    sqlite_cli.ok("demo", "--quiet")
+
+
+def test_a_demo_path_in_a_missing_folder_is_bad_input(sqlite_cli, tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "demo.db"
+    run = sqlite_cli("demo", "--path", str(target), "--quiet")
+    assert run.exit_code == 2 and str(target) in run.stderr
+    assert not (tmp_path / "no").exists()

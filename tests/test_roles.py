@@ -158,6 +158,17 @@ def test_a_manager_acts_on_the_teams_records(team) -> None:
     assert team.ok("customer", "show", "Acme", "--json").json()["city"] == "Suzhou"
 
 
+def test_a_cap_refusal_for_another_rep_names_that_rep(team) -> None:
+    team.ok("customer", "archive", "Initech", env=CAROL)
+    team.ok("customer", "add", "Globex", env=BOB)
+    team.ok("config", "set", "pool.max_owned", "1", env=CAROL)
+    run = team("customer", "restore", "Initech", env=CAROL)
+    one_line_error(run, 1, "bob already owns 1 customers", "they must release one first")
+    assert "You already own" not in run.stderr
+    run = team("customer", "restore", "Initech", env=BOB)  # bob himself is spoken to as "you"
+    one_line_error(run, 1, "You already own 1 customers")
+
+
 def test_pool_customers_are_open_to_every_rep(team) -> None:
     team.ok("user", "deactivate", "bob", "--release")
     team.ok("user", "activate", "bob")

@@ -135,11 +135,17 @@ def test_a_folder_without_write_permission_is_exit_3(sqlite_cli, tmp_path: Path)
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o555)
+    target = locked / "store.db"
     try:
-        for target in (locked / "store.db", locked / "sub" / "store.db"):
-            run = _unprivileged(sqlite_cli, ["tasks"], {"SALESCLI_DB": str(target)})
-            assert_storage_error(run, str(target))
-            assert not target.exists()
+        # A write would create the store there, and cannot.
+        assert_storage_error(_unprivileged(sqlite_cli, ["customer", "add", "Acme"], {"SALESCLI_DB": str(target)}),
+                             str(target))
+        # A read creates nothing (no store there), nor does anything in a missing folder: exit 2.
+        one_line_error(_unprivileged(sqlite_cli, ["tasks"], {"SALESCLI_DB": str(target)}), 2, str(target))
+        deeper = locked / "sub" / "store.db"
+        one_line_error(_unprivileged(sqlite_cli, ["customer", "add", "Acme"], {"SALESCLI_DB": str(deeper)}), 2,
+                       str(deeper))
+        assert not target.exists() and not deeper.parent.exists()
     finally:
         locked.chmod(0o755)
 
@@ -212,10 +218,16 @@ def test_an_unreachable_postgresql_server_is_exit_3_without_the_password(sqlite_
     assert "s3cret" not in run.stderr
 
 
-def test_a_malformed_database_address_is_exit_3_without_the_password(sqlite_cli) -> None:
-    run = sqlite_cli("tasks", env={"SALESCLI_DB": "nosuchdb://rep:s3cret@host/x"})
-    assert_storage_error(run)
-    assert "s3cret" not in run.stderr
+def test_an_unsupported_kind_of_database_is_exit_2_without_the_password(sqlite_cli) -> None:
+    for address in ("nosuchdb://rep:s3cret@host/x", "mysql://rep:s3cret@host/db"):
+        for args in (["tasks"], ["customer", "add", "Acme"], ["db", "init"], ["db", "info"]):
+            run = sqlite_cli(*args, env={"SALESCLI_DB": address})
+            one_line_error(run, 2, "not supported", "sqlite, postgresql, postgres, postgresql+psycopg")
+            assert "s3cret" not in run.stderr and "driver" not in run.stderr
+
+
+def test_a_malformed_database_address_is_exit_3(sqlite_cli) -> None:
+    assert_storage_error(sqlite_cli("tasks", env={"SALESCLI_DB": "sqlite://"}), "not valid")
 
 
 # --- db path / upgrade / info ----------------------------------------------------------------

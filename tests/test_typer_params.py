@@ -92,13 +92,64 @@ def test_flags_given_as_text_are_read_like_typer_does(text: str) -> None:
     assert _ours(flag, text) == check(_parse_cli_bool(text))
 
 
-def test_the_messages_users_see_are_the_translated_ones(sqlite_cli) -> None:  # noqa: ANN001
-    run = sqlite_cli("customer", "list", "--limit", "abc")
-    assert run.exit_code == 2
-    assert "Input should be a valid integer, unable to parse string as an integer" in run.stderr
-    run = sqlite_cli("--lang", "zh_CN", "customer", "list", "--limit", "0")
-    assert run.exit_code == 2 and "应大于或等于 1" in run.stderr
+def test_a_refused_number_names_the_option_and_its_range(sqlite_cli) -> None:  # noqa: ANN001
+    for value in ("abc", "0", "-3", "1e3", "2.5", "99999999999999999999", "1000001"):
+        run = sqlite_cli("customer", "list", "--limit", value)
+        assert run.exit_code == 2, value
+        lines = run.stderr.splitlines()
+        assert lines[0] == "Error: --limit must be a whole number from 1 to 1000000.", run.stderr
+        assert lines[1:] == ["Try 'salescli customer list --help' for help."]
     assert sqlite_cli.ok("customer", "list", "--limit", " 2 ").exit_code == 0
+    assert sqlite_cli.ok("customer", "list", "--limit", "1000000").exit_code == 0
+
+
+def _numeric_parameters():  # noqa: ANN202 - (command words, Click parameter) for every whole number
+    from typer.main import get_command
+
+    from salescli.cli import app
+
+    def walk(command, path):  # noqa: ANN001, ANN202
+        if hasattr(command, "commands"):
+            for name, sub in command.commands.items():
+                yield from walk(sub, [*path, name])
+            return
+        for param in command.params:
+            if param.type_descriptor.annotation is int or "int" in str(param.type_descriptor.annotation):
+                yield path, param
+
+    return list(walk(get_command(app), []))
+
+
+def test_every_numeric_parameter_has_a_range_that_fits_a_store() -> None:
+    from salescli.terminal.typer_params import STORE_MAX, STORE_MIN
+
+    found = _numeric_parameters()
+    assert {tuple(path) for path, _param in found} >= {("customer", "list"), ("forgotten",), ("done",)}
+    for path, param in found:
+        runtime = param.get_runtime_param()
+        assert runtime.bounds is not None, (path, param.name)
+        low, high = runtime.bounds
+        assert STORE_MIN <= low <= high <= STORE_MAX, (path, param.name)
+        if param.param_type_name == "option":
+            assert high < 10**7, (path, param.name, "an option deserves a range a person can read")
+
+
+def test_a_huge_number_never_reaches_the_store(sqlite_cli) -> None:  # noqa: ANN001
+    sqlite_cli.ok("customer", "add", "Acme")
+    for path, param in _numeric_parameters():
+        name = max(param.opts, key=len) if param.param_type_name == "option" else None
+        for huge in ("99999999999999999999", str(2**63), "-" + str(2**63 + 1)):
+            args = [*path, name, huge] if name else [*path, "--", huge]
+            run = sqlite_cli(*args)
+            assert run.exit_code == 2, (args, run.stderr)
+            assert "must be a whole number from" in run.stderr and "Unexpected" not in run.stderr, run.stderr
+
+
+def test_chinese_mode_keeps_typer_messages_translated(sqlite_cli) -> None:  # noqa: ANN001
+    run = sqlite_cli("--lang", "zh_CN", "customer", "list", "--bogus")
+    assert run.exit_code == 2 and "没有这个选项" in run.stderr
+    run = sqlite_cli("--lang", "zh_CN", "customer", "list", "--limit", "0")
+    assert run.exit_code == 2 and "--limit" in run.stderr and "1000000" in run.stderr
 
 
 def test_options_of_every_kind_still_work(sqlite_cli) -> None:  # noqa: ANN001

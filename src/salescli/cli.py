@@ -107,10 +107,12 @@ def _fail_with(err: SalescliError, code: int | None = None) -> None:
 
 
 def _fail(message: str, details: list[str], code: int, *, prefix: bool = True) -> None:
+    from salescli.domain.text import visible  # what a user typed is drawn, never obeyed (docs/text.md)
+
     text = _("Error: {problem}").format(problem=message) if prefix else message
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(visible(text) + "\n")
     for line in details:
-        sys.stderr.write(line + "\n")
+        sys.stderr.write(visible(line) + "\n")
     sys.stderr.flush()
     sys.exit(int(code))
 
@@ -148,10 +150,12 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
     ] = False,
 ) -> None:
+    from salescli.core.clock import forget_zone
     from salescli.core.i18n import resolve_language
     from salescli.terminal.interface_language import use_language
 
     runtime.reset()
+    forget_zone()  # the config file may have changed since the last run in this process
     runtime.db_override = db
     use_language(resolve_language(lang))
 

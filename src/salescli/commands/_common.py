@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON instead of a table."))]
 LimitOption = Annotated[
-    int | None, typer.Option("--limit", min=1, help=_("Show at most N rows."), metavar="N")
+    int | None, typer.Option("--limit", min=1, max=1_000_000, help=_("Show at most N rows."), metavar="N")
 ]
 
 
@@ -62,3 +62,20 @@ def open_ctx() -> "Context":
     from salescli.terminal.render import notice
 
     return open_context(on_notice=notice)
+
+
+def coded(vocabulary: str):  # noqa: ANN201 - a Typer parameter callback
+    """An option callback that turns the words a rep types for a code (`邮件`, `重点`,
+    `经理`) into the code (present/labels.py `code_for`); the service checks the result."""
+
+    def convert(value: object) -> object:
+        from salescli.present import labels
+
+        table = getattr(labels, vocabulary)
+        if isinstance(value, str):
+            return labels.code_for(table, value)
+        if isinstance(value, list | tuple):
+            return [labels.code_for(table, v) if isinstance(v, str) else v for v in value]
+        return value
+
+    return convert

@@ -49,7 +49,8 @@ def render_agenda(data: Any) -> None:
 def forgotten(
     days: Annotated[
         int | None,
-        typer.Option("--days", min=1, help=_("Days without contact (default: by grade, A 14, B 30, C 90)."),
+        typer.Option("--days", min=1, max=3650,
+                     help=_("Days without contact (default: by grade, as set by forgotten.a_days, b_days, c_days)."),
                      metavar="N"),
     ] = None,
     json: JsonOption = False,

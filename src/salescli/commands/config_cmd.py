@@ -17,6 +17,14 @@ SOURCES = {
     "default": N_("default"), "file": N_("file"), "store": N_("store"), "env": N_("SALESCLI_DB"),
     "option": N_("--db"), "invalid": N_("store (invalid)"),
 }
+# The variable behind a value whose source is `env`.
+VARIABLES = {"store.url": "SALESCLI_DB", "user.handle": "SALESCLI_USER", "user.lang": "SALESCLI_LANG"}
+
+
+def _source(key: str, source: str) -> str:
+    if source == "env":
+        return VARIABLES.get(key, "SALESCLI_*")  # the variable's name says it all
+    return _(SOURCES[source])
 ORIGINS = {"set": N_("config set"), "file": N_("moved from a config file")}
 
 
@@ -34,7 +42,7 @@ def show(json: JsonOption = False) -> None:
         return
     table(
         [_("Setting"), _("Value"), _("Source"), _("Meaning")],
-        [(r.key, display_value(r.value), _(SOURCES[r.source]), _(SETTINGS[r.key].help)) for r in rows],
+        [(r.key, display_value(r.value), _source(r.key, r.source), _(SETTINGS[r.key].help)) for r in rows],
         title=_("Personal settings: {path}; team rules: the store").format(path=ctx.config.path),
     )
 
@@ -47,10 +55,13 @@ def get(key: KeyArg) -> None:
     typer.echo(display_value(get_setting(open_ctx(), key).value))
 
 
-@app.command("set", help=_("Change one setting: personal ones in your file, team rules in the store."))
+# A VALUE may start with "-" (`config set forgotten.a_days -5` reaches the check of the
+# value, which names the range, rather than Click's "No such option: -5").
+@app.command("set", help=_("Change one setting: personal ones in your file, team rules in the store."),
+             context_settings={"ignore_unknown_options": True})
 def set_(
     key: KeyArg,
-    value: Annotated[str, typer.Argument(help=_("The new value."), metavar="VALUE")],
+    value: Annotated[str, typer.Argument(help=_("The new value ('' for the default)."), metavar="VALUE")],
 ) -> None:
     from salescli.present.messages import display_value
     from salescli.services.settings import set_setting

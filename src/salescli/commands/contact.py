@@ -75,10 +75,11 @@ def _render(rows: list[Any]) -> None:
         message(_("No contacts yet."))
         return
     table(
-        # Names, numbers and addresses are folded, never cut to an ellipsis: they are what the rep needs.
-        [(_("ID"), {"justify": "right"}), (_("Customer"), {"overflow": "fold"}), (_("Contact"), {"overflow": "fold"}),
-         _("Title"), (_("Phone"), {"overflow": "fold"}), (_("Email"), {"overflow": "fold"}),
-         (_("WeChat"), {"overflow": "fold"}), (_("Birthday"), {"overflow": "fold"})],
+        # Names wrap; numbers and addresses stay whole. On a narrow terminal the title,
+        # email, WeChat and birthday give way, in that order (terminal/render.py `table`).
+        [(_("ID"), {"justify": "right", "whole": True}), (_("Customer"), {"ratio": 2}), _("Contact"),
+         (_("Title"), {"drop": 4}), (_("Phone"), {"whole": True}), (_("Email"), {"whole": True, "drop": 3}),
+         (_("WeChat"), {"whole": True, "drop": 2}), (_("Birthday"), {"whole": True, "drop": 1})],
         [
             (r.id, r.customer, r.name + (" *" if r.primary else ""), r.title, r.phone,
              r.email, r.wechat, r.birthday)

@@ -11,6 +11,7 @@ from salescli.commands._common import (
     JsonOption,
     LimitOption,
     choices,
+    coded,
     complete_archived_customer,
     complete_customer,
     open_ctx,
@@ -31,7 +32,7 @@ Industry = Annotated[str | None, typer.Option("--industry", help=_("Industry."))
 SizeOpt = Annotated[
     str | None,
     typer.Option("--size", help=_("Company size."), metavar="micro|small|medium|large",
-                 autocompletion=choices(SIZE_CODES)),
+                 autocompletion=choices(SIZE_CODES), callback=coded("SIZES")),
 ]
 City = Annotated[str | None, typer.Option("--city", help=_("City."))]
 Address = Annotated[str | None, typer.Option("--address", help=_("Street address."))]
@@ -39,7 +40,7 @@ Source = Annotated[str | None, typer.Option("--source", help=_("Where the custom
 GradeOpt = Annotated[
     str | None,
     typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",
-                 autocompletion=choices(GRADE_CODES)),
+                 autocompletion=choices(GRADE_CODES), callback=coded("GRADES")),
 ]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help=_("A tag; repeat for several."), metavar="TAG")]
 Phone = Annotated[str | None, typer.Option("--phone", help=_("Phone number."))]
@@ -180,7 +181,8 @@ def show(ref: RefArg, json: JsonOption = False) -> None:
 
 
 def _render_card(card: Any, now: Any) -> None:
-    from salescli.present.formatting import ago_phrase, due_phrase, format_day, format_moment
+    from salescli.core.clock import to_local
+    from salescli.present.formatting import ago_phrase, due_phrase, format_clock, format_day, format_moment
     from salescli.present.labels import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
     from salescli.terminal.render import console, message, styled, table
 
@@ -201,13 +203,14 @@ def _render_card(card: Any, now: Any) -> None:
         (_("Email"), card.email),
         (_("Tags"), ", ".join(card.tags)),
         (_("Last contact"), ago_phrase(card.last_contact_at, now)),
-        (_("Created"), format_day(card.created_at.astimezone().date())),
+        (_("Created"), format_day(to_local(card.created_at).date())),
         (_("Notes"), card.notes),
     ]
-    table([_("Field"), _("Value")], [(k, v) for k, v in facts if v])
+    table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], [(k, v) for k, v in facts if v])
     if card.contacts:
         table(
-            [_("ID"), _("Contact"), _("Title"), _("Phone"), _("Email"), _("WeChat")],
+            [(_("ID"), {"whole": True}), _("Contact"), (_("Title"), {"drop": 3}), (_("Phone"), {"whole": True}),
+             (_("Email"), {"whole": True, "drop": 1}), (_("WeChat"), {"whole": True, "drop": 2})],
             [
                 (c.id, c.name + (" *" if c.primary else ""), c.title, c.phone, c.email, c.wechat)
                 for c in card.contacts
@@ -217,9 +220,10 @@ def _render_card(card: Any, now: Any) -> None:
     today = now.date()
     if card.open_tasks:
         table(
-            [_("Task"), _("Due"), _("Action")],
+            [(_("Task"), {"whole": True}), (_("Due"), {"whole": True}), _("Action")],
             [
-                (t.id, styled(due_phrase(t.due_on, today), "red" if t.due_on < today else ""),
+                (t.id, styled(due_phrase(t.due_on, today) + (" " + format_clock(t.due_at) if t.due_at else ""),
+                              "red" if t.due_on < today else ""),
                  t.next_action or t.summary)
                 for t in card.open_tasks
             ],
@@ -227,11 +231,13 @@ def _render_card(card: Any, now: Any) -> None:
         )
     if card.timeline:
         table(
-            [_("When"), _("Kind"), _("By"), _("Contact"), _("Summary"), _("Next")],
+            [(_("When"), {"whole": True}), (_("Kind"), {"whole": True}), (_("By"), {"whole": True}),
+             (_("Contact"), {"drop": 1}), (_("Summary"), {"multiline": True, "ratio": 2}), _("Next")],
             [
                 (format_moment(f.happened_at), label(KINDS, f.kind), f.author, f.contact,
                  f.summary + (f" @ {f.location}" if f.location else ""),
-                 (f"{format_day(f.due_on)}: {f.next_action or ''}".rstrip(": ") if f.due_on else ""))
+                 (f"{format_day(f.due_on)}{' ' + format_clock(f.due_at) if f.due_at else ''}: {f.next_action or ''}"
+                  .rstrip(": ") if f.due_on else ""))
                 for f in card.timeline
             ],
             title=_("Timeline"),
@@ -240,7 +246,8 @@ def _render_card(card: Any, now: Any) -> None:
         message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card.id))
     if len(card.ownership) > 1:
         table(
-            [_("When"), _("Change"), _("From"), _("To"), _("Reason")],
+            [(_("When"), {"whole": True}), (_("Change"), {"whole": True}), (_("From"), {"whole": True}),
+             (_("To"), {"whole": True}), _("Reason")],
             [
                 (format_moment(e.at), label(OWNERSHIP_KINDS, e.kind), e.from_user or "", e.to_user or _("pool"),
                  e.reason or "")

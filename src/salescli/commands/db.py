@@ -1,4 +1,4 @@
-"""`salescli db path|upgrade|info`."""
+"""`salescli db path|init|upgrade|info`."""
 
 
 import typer
@@ -23,7 +23,23 @@ def path() -> None:
     typer.echo(store_location(load()))
 
 
-@app.command("upgrade", help=_("Create the store or bring its schema up to date (normally automatic)."))
+@app.command("init", help=_("Create the store where SALESCLI_DB, --db or store.url names it."))
+def init() -> None:
+    from salescli.core.config import load
+    from salescli.core.errors import Notice
+    from salescli.services.store_admin import init_store
+    from salescli.terminal.render import message, notice
+
+    done = init_store(load())
+    if done.created:
+        notice(Notice("store.created", where=done.where))
+        message(_("The store {where} is at schema {revision}.").format(where=done.where, revision=done.schema))
+    else:
+        message(_("The store {where} already exists and is at schema {revision}.").format(
+            where=done.where, revision=done.schema))
+
+
+@app.command("upgrade", help=_("Bring the store's schema up to date (normally automatic)."))
 def upgrade() -> None:
     from salescli.core.config import load
     from salescli.services.store_admin import upgrade_store

@@ -13,7 +13,9 @@ def demo(
     path: Annotated[
         Path | None, typer.Option("--path", help=_("Where to build it (default: demo.db in the data folder)."))
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help=_("Replace an existing file at --path."))] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help=_("Replace an existing file at --path, or a default demo store that was written to."),
+    )] = False,
     quiet: Annotated[bool, typer.Option("--quiet", help=_("Build it without showing the agenda."))] = False,
 ) -> None:
     from salescli.commands.agenda import render_agenda
@@ -23,7 +25,8 @@ def demo(
     from salescli.terminal.render import message
 
     target = (path or default_demo_path()).expanduser().resolve()
-    summary = build_demo(target, replace=force or path is None)
+    # The default demo is rebuilt each time, unless a rep has written to it since.
+    summary = build_demo(target, replace=force, rebuild=path is None)
     message(
         _("Built a demo store at {path}: {users} reps, {customers} customers, {follow_ups} follow-ups.").format(
             path=target, users=summary.users, customers=summary.customers, follow_ups=summary.follow_ups

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import KIND_CODES, JsonOption, choices, complete_customer, open_ctx
+from salescli.commands._common import KIND_CODES, JsonOption, choices, coded, complete_customer, open_ctx
 from salescli.core.i18n import _
 
 
@@ -16,7 +16,7 @@ def log(
     summary: Annotated[str, typer.Argument(help=_("What happened."), metavar="SUMMARY")],
     kind: Annotated[
         str, typer.Option("--kind", help=_("Kind of contact."), metavar="call|visit|email|meeting|message|note",
-                          autocompletion=choices(KIND_CODES))
+                          autocompletion=choices(KIND_CODES), callback=coded("KINDS"))
     ] = "call",
     contact: Annotated[str | None, typer.Option("--contact", help=_("Who you spoke to."), metavar="NAME")] = None,
     at: Annotated[
@@ -52,7 +52,7 @@ def log(
 
 def _render_logged(result: Any, now: Any) -> None:
     from salescli.core.i18n import ngettext
-    from salescli.present.formatting import due_phrase, format_short_day
+    from salescli.present.formatting import due_phrase, format_due
     from salescli.present.labels import KINDS, label
     from salescli.terminal.render import message
 
@@ -72,7 +72,8 @@ def _render_logged(result: Any, now: Any) -> None:
         due = follow_up.due_on
         message(
             _("Next: {action}, {when} ({relative}); task #{id}.").format(
-                action=follow_up.next_action or _("follow up"), when=format_short_day(due),
+                # the same action `tasks` shows: what was typed, else what the follow-up was about
+                action=follow_up.next_action or follow_up.summary, when=format_due(due, follow_up.due_at),
                 relative=due_phrase(due, now.date()), id=follow_up.id,
             )
         )
@@ -95,7 +96,8 @@ def tasks(
 
         print_json(rows)
         return
-    render_tasks(rows, ctx.now(), show_assignee=everyone or bool(user), empty=_("No open tasks."))
+    render_tasks(rows, ctx.now(), show_assignee=everyone or bool(user),
+                 empty=_("No overdue tasks.") if overdue else _("No open tasks."))
 
 
 def render_tasks(rows: list[Any], now: Any, *, show_assignee: bool = False, empty: str) -> None:
@@ -109,18 +111,27 @@ def render_tasks(rows: list[Any], now: Any, *, show_assignee: bool = False, empt
 
 
 def done(
-    task_id: Annotated[int, typer.Argument(help=_("Task number (see salescli tasks)."), metavar="TASK_ID")],
+    task_id: Annotated[int, typer.Argument(min=1, help=_("Task number (see salescli tasks)."), metavar="TASK_ID")],
     note: Annotated[str | None, typer.Option("--note", help=_("How it went."), metavar="TEXT")] = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help=_("How it was done (recorded as a follow-up)."),
+                          metavar="call|visit|email|meeting|message|note", autocompletion=choices(KIND_CODES),
+                          callback=coded("KINDS"))
+    ] = "call",
     json: JsonOption = False,
 ) -> None:
+    from salescli.present.labels import KINDS, label
     from salescli.services.follow_ups import complete_task
     from salescli.terminal.render import message, print_json
 
-    view = complete_task(open_ctx(), task_id, note)
+    view = complete_task(open_ctx(), task_id, note, kind)
     if json:
         print_json(view)
         return
-    message(_("Done: task #{id} for {customer}.").format(id=view.id, customer=view.customer))
+    # The customer's name may end in a period ("Co., Ltd."): the sentence then ends there.
+    message(_("Done: task #{id} for {customer}: {action}").format(id=view.id, customer=view.customer,
+                                                                    action=view.action))
+    message(_("Logged {kind}: {summary}").format(kind=label(KINDS, kind), summary=view.closed_note or view.action))
 
 
 def register(app: typer.Typer) -> None:

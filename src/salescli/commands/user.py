@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from salescli.commands._common import ROLE_CODES, JsonOption, choices, open_ctx
+from salescli.commands._common import ROLE_CODES, JsonOption, choices, coded, open_ctx
 from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
@@ -13,7 +13,7 @@ app = typer.Typer(no_args_is_help=True)
 HandleArg = Annotated[str, typer.Argument(help=_("The user's handle, e.g. alice."), metavar="HANDLE")]
 RoleOpt = Annotated[
     str, typer.Option("--role", help=_("rep, manager or admin."), metavar="rep|manager|admin",
-                      autocompletion=choices(ROLE_CODES))
+                      autocompletion=choices(ROLE_CODES), callback=coded("ROLES"))
 ]
 
 
@@ -59,7 +59,8 @@ def list_(json: JsonOption = False) -> None:
 def role(
     handle: HandleArg,
     new_role: Annotated[
-        str, typer.Argument(help=_("rep, manager or admin."), metavar="ROLE", autocompletion=choices(ROLE_CODES))
+        str, typer.Argument(help=_("rep, manager or admin."), metavar="ROLE", autocompletion=choices(ROLE_CODES),
+                            callback=coded("ROLES"))
     ],
     json: JsonOption = False,
 ) -> None:

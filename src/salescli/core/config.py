@@ -9,13 +9,14 @@ Edits keep the rest of the file as it was, comments included (tomlkit).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tomllib
 from pathlib import Path
 from typing import Any
 
-from salescli.core.errors import BadInputError
+from salescli.core.errors import BadInputError, Notice
 from salescli.core.paths import config_path
 from salescli.core.settings import PERSONAL_KEYS, SETTINGS, TEAM_KEYS, bad_value, setting
 
@@ -29,6 +30,10 @@ class Config:
         self._values: dict[str, Any] = {}
         # Team keys found in the file: key -> the raw value, for the store to adopt or ignore.
         self.file_team_values: dict[str, Any] = {}
+        # Keys no setting has (a typo, or from another program): said once, then ignored.
+        self.notices: list[Notice] = [
+            Notice("config.unknown_key", path=str(path), key=key, close=_closest(key)) for key in unknown_keys(raw)
+        ]
         for area in sorted({key.split(".", 1)[0] for key in SETTINGS}):
             if area in raw and not isinstance(raw[area], dict):
                 raise BadInputError("config.not_a_table", path=str(path), area=area)
@@ -58,16 +63,40 @@ class Config:
         return key in self._values
 
 
+def unknown_keys(raw: dict[str, Any]) -> list[str]:
+    """The AREA.KEY (or AREA) names in the file that no setting has, in file order."""
+    areas = {declared.area for declared in SETTINGS.values()}
+    found: list[str] = []
+    for area, section in raw.items():
+        if area not in areas:
+            found.extend([f"{area}.{name}" for name in section] if isinstance(section, dict) and section else [area])
+        elif isinstance(section, dict):
+            found.extend(f"{area}.{name}" for name in section if f"{area}.{name}" not in SETTINGS)
+    return found
+
+
+def _closest(key: str) -> str | None:
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, list(SETTINGS), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def read_raw(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}
+    except OSError as exc:
+        raise BadInputError("config.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInputError("config.not_text", path=str(path)) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise BadInputError("config.bad_toml", path=str(path), problem=str(exc)) from None
-    except OSError as exc:
-        raise BadInputError("config.unreadable", path=str(path), problem=exc.strerror) from None
 
 
 def load(path: Path | None = None) -> Config:
@@ -80,10 +109,13 @@ def set_value(key: str, raw_value: str, path: Path | None = None) -> Any:
     declared = setting(key)
     if declared.scope != "personal":
         raise KeyError(f"{key} is a team rule: write it to the store (services.settings)")
-    try:
-        value = declared.parse(raw_value)
-    except (ValueError, TypeError):
-        raise bad_value(key, raw_value) from None
+    if isinstance(raw_value, str) and not raw_value.strip():
+        value = None  # '' takes the value out of the file: the default applies again
+    else:
+        try:
+            value = declared.parse(raw_value)
+        except (ValueError, TypeError):
+            raise bad_value(key, raw_value) from None
     path = path or config_path()
 
     def change(document: Any) -> None:
@@ -99,11 +131,17 @@ def set_value(key: str, raw_value: str, path: Path | None = None) -> Any:
             raise BadInputError("config.not_a_table", path=str(path), area=declared.area)
         if value is None:
             section.pop(declared.name, None)
+            if not section:
+                document.pop(declared.area, None)
         else:
             section[declared.name] = value
 
     _edit(path, change)
-    return value
+    if key == "user.timezone":
+        from salescli.core.clock import forget_zone
+
+        forget_zone()
+    return declared.default if value is None else value
 
 
 def remove_keys(keys: list[str], path: Path) -> None:
@@ -128,21 +166,43 @@ def _edit(path: Path, change: Any) -> None:
 
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInputError("config.unreadable", path=str(path), problem=getattr(exc, "strerror", None) or str(exc)) \
-            from None
+    except UnicodeDecodeError:
+        raise BadInputError("config.not_text", path=str(path)) from None
+    except OSError as exc:
+        raise BadInputError("config.unreadable", path=str(path), problem=exc.strerror or str(exc)) from None
     try:
         document = tomlkit.parse(text)
     except Exception as exc:  # noqa: BLE001 - tomlkit raises its own ParseError family
         raise BadInputError("config.bad_toml", path=str(path), problem=str(exc)) from None
     change(document)
-    if path.exists() and not os.access(path, os.W_OK):
-        # Replacing the file would work around its permissions: a read-only file stays so.
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
+        # Replacing the file would work around its permissions: a read-only file stays so
+        # (also for root, whom os.access always lets write).
         raise BadInputError("config.unwritable", path=str(path), problem=os.strerror(errno.EACCES))
+    tmp = path.with_suffix(".toml.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".toml.tmp")
         tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
         tmp.replace(path)
     except OSError as exc:
-        raise BadInputError("config.unwritable", path=str(path), problem=exc.strerror) from None
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)  # nothing left behind: the file stays as it was
+        raise BadInputError("config.unwritable", path=str(path), problem=exc.strerror or str(exc)) from None
+
+
+def peek(key: str) -> Any:
+    """One personal value straight from the file, unchecked, or None: for what is needed
+    before a command loads its config (the language, the time zone). A missing, unreadable
+    or broken file gives None here; the command that loads it reports the problem."""
+    declared = SETTINGS[key]
+    try:
+        text = config_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if declared.name not in text:
+        return None
+    try:
+        section = tomllib.loads(text).get(declared.area)
+    except tomllib.TOMLDecodeError:
+        return None
+    return section.get(declared.name) if isinstance(section, dict) else None

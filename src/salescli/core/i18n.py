@@ -128,6 +128,13 @@ def _load(code: str) -> gettext.NullTranslations | None:
     return catalog
 
 
+def translate_in(code: str, message: str) -> str:
+    """`message` in language `code`, whatever the interface language (English when the
+    catalog lacks it): for reading words a rep may type in any language."""
+    catalog = _load(code) if code != DEFAULT_LANGUAGE else None
+    return catalog.gettext(message) if catalog is not None else message
+
+
 def set_language(code: str) -> None:
     """Install the catalog for `code`; a broken catalog falls back to English, warned once."""
     global _translation, _language
@@ -166,21 +173,9 @@ def _placeholders_fit(translation: str, source: str) -> bool:
 def _config_language() -> str:
     """`[user] lang` from the config file; read on every start, so kept cheap: the TOML
     parser is only imported when the file mentions `lang` at all."""
-    from salescli.core.paths import config_path
+    from salescli.core.config import peek
 
-    try:
-        text = config_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""  # a missing file is normal; an unreadable one is reported by the command
-    if "lang" not in text:
-        return ""
-    import tomllib
-
-    try:
-        user = tomllib.loads(text).get("user", {})
-    except tomllib.TOMLDecodeError:
-        return ""  # a broken config is reported by the command that loads it
-    value = user.get("lang", "") if isinstance(user, dict) else ""
+    value = peek("user.lang")
     return value if isinstance(value, str) else ""
 
 

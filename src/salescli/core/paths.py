@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 APP_NAME = "salescli"
+# The database addresses salescli speaks: SQLite files and PostgreSQL (docs/identity-and-dedupe.md).
+SUPPORTED_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
 
 
 def data_dir() -> Path:
@@ -33,6 +35,16 @@ def default_db_path() -> Path:
 
 def default_demo_path() -> Path:
     return data_dir() / "demo.db"
+
+
+def is_default_store(path: Path) -> bool:
+    """Whether `path` is one of the stores salescli creates unasked (its own file and the
+    demo's); a store anywhere else is created only on purpose (store/engine.py)."""
+    try:
+        target = Path(path).expanduser().resolve()
+        return target in (default_db_path().resolve(), default_demo_path().resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def url_for(target: str) -> str:

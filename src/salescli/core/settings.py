@@ -10,11 +10,13 @@ Both are checked by the same `Setting.parse`, on `config set` and when read back
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from salescli.core.errors import BadInputError
 from salescli.core.i18n import N_
+from salescli.core.paths import SUPPORTED_SCHEMES
 
 Scope = Literal["personal", "team"]
 
@@ -22,7 +24,7 @@ Scope = Literal["personal", "team"]
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # int | bool | auto_bool | str | choice | lang
+    kind: str  # int | bool | auto_bool | str | choice | lang | zone | handle | store_url | currency | region
     default: Any
     help: str  # marked with N_, translated when shown
     scope: Scope = "team"
@@ -42,9 +44,12 @@ class Setting:
         """The checked value of `raw`, typed (from TOML or the store) or text (typed by a
         rep); ValueError when it is not allowed. None means "the default" (auto)."""
         if self.kind == "int":
-            if isinstance(raw, bool | float):
+            if isinstance(raw, bool | float) or not isinstance(raw, int | str):
                 raise ValueError(raw)
-            value = raw if isinstance(raw, int) else int(str(raw).strip())
+            text = raw if isinstance(raw, int) else str(raw).strip()
+            if isinstance(text, str) and not _WHOLE.fullmatch(text):
+                raise ValueError(raw)  # not "1e3", "٣", "1_0" or 5,000 digits: what int() would take
+            value = int(text)
             if self.minimum is not None and value < self.minimum:
                 raise ValueError(raw)
             if self.maximum is not None and value > self.maximum:
@@ -75,9 +80,34 @@ class Setting:
             if code is None:
                 raise ValueError(raw)
             return code
+        if self.kind == "zone":
+            text = raw.strip()
+            if text and not valid_zone(text):
+                raise ValueError(raw)
+            return text
         if self.kind == "choice":
             text = raw.strip()
             if text not in self.choices:
+                raise ValueError(raw)
+            return text
+        if self.kind == "handle":
+            text = raw.strip().lower()  # as domain/users.py: normalize_handle
+            if text and not HANDLE.match(text):
+                raise ValueError(raw)
+            return text
+        if self.kind == "store_url":
+            text = raw.strip()
+            if text and not valid_store_address(text):
+                raise ValueError(raw)
+            return text
+        if self.kind == "currency":
+            text = raw.strip().upper()
+            if not valid_currency(text):
+                raise ValueError(raw)
+            return text
+        if self.kind == "region":
+            text = raw.strip().upper()
+            if not valid_region(text):
                 raise ValueError(raw)
             return text
         return raw.strip()
@@ -91,6 +121,66 @@ class Setting:
         return self.parse(json.loads(stored))
 
 
+def valid_zone(name: str) -> bool:
+    """Whether `name` is an IANA zone this machine knows (Asia/Shanghai, UTC, ...)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+# A whole number as a rep types it: an optional sign and ASCII digits (18 at most, so
+# nothing near 2**63 reaches a store).
+_WHOLE = re.compile(r"[+-]?[0-9]{1,18}")
+
+# A user's handle: domain/users.py's rule (HANDLE), which core may not import; a test keeps
+# the two the same.
+HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+
+# The store addresses salescli can open (store/engine.py); a path is a SQLite file.
+STORE_SCHEMES = SUPPORTED_SCHEMES
+# Common values checked without loading Babel's data (~30 ms) on every command.
+_COMMON_CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "TWD", "KRW", "AUD", "CAD"})
+_COMMON_REGIONS = frozenset({"CN", "US", "GB", "DE", "JP", "SG", "HK", "TW", "MO", "KR", "FR", "AU", "CA"})
+# Babel territories that are not one region a phone number belongs to.
+_NOT_REGIONS = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+
+
+def valid_store_address(text: str) -> bool:
+    """A file path, or a sqlite:/postgresql: address (the schemes in STORE_SCHEMES)."""
+    if "\x00" in text:
+        return False
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
+    if match is None or "://" not in text:
+        return True  # a path (C:-style prefixes do not occur on the systems we run on)
+    return match.group(1).lower() in STORE_SCHEMES
+
+
+def valid_currency(code: str) -> bool:
+    """An ISO 4217 code Babel knows (CNY, USD, EUR ...)."""
+    if code in _COMMON_CURRENCIES:
+        return True
+    if not re.fullmatch(r"[A-Z]{3}", code):
+        return False
+    from babel.numbers import list_currencies
+
+    return code in list_currencies()
+
+
+def valid_region(code: str) -> bool:
+    """A two-letter region (ISO 3166) Babel knows (CN, US, HK ...)."""
+    if code in _COMMON_REGIONS:
+        return True
+    if not re.fullmatch(r"[A-Z]{2}", code) or code in _NOT_REGIONS:
+        return False
+    from babel import Locale
+
+    return code in Locale("en").territories
+
+
 def _s(key: str, kind: str, default: Any, help: str, **extra: Any) -> Setting:
     return Setting(key, kind, default, help, **extra)
 
@@ -100,10 +190,12 @@ _DAYS = 3650  # ten years: the longest span any day-count setting may hold
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in [
-        _s("user.handle", "str", "", N_("Acting user's handle (default: the OS user)."), scope="personal"),
+        _s("user.handle", "handle", "", N_("Acting user's handle (default: the OS user)."), scope="personal"),
         _s("user.lang", "lang", "", N_("Interface language: en or zh_CN (empty: from the locale)."),
            scope="personal"),
-        _s("store.url", "str", "", N_("Database path or postgresql+psycopg:// URL."), scope="personal"),
+        _s("user.timezone", "zone", "",
+           N_("Your time zone, an IANA name such as Asia/Shanghai (empty: the system's)."), scope="personal"),
+        _s("store.url", "store_url", "", N_("Database path or postgresql+psycopg:// URL."), scope="personal"),
         _s("store.busy_timeout_ms", "int", 5000,
            N_("How long SQLite waits for a lock held by another salescli."), scope="personal",
            minimum=0, maximum=600_000),
@@ -130,11 +222,11 @@ SETTINGS: dict[str, Setting] = {
            minimum=1, maximum=_DAYS),
         _s("pipeline.sales_cycle_days", "int", 42,
            N_("Days in one stage after which an open deal is stale."), minimum=1, maximum=_DAYS),
-        _s("pipeline.currency", "str", "CNY", N_("Currency of deal amounts (ISO 4217).")),
+        _s("pipeline.currency", "currency", "CNY", N_("Currency of deal amounts (ISO 4217).")),
         _s("plan.calls_per_day", "int", 8, N_("Calls planned per day."), minimum=0, maximum=200),
         _s("plan.visits_per_day", "int", 3, N_("Visits planned per day."), minimum=0, maximum=50),
         _s("plan.weekends", "bool", False, N_("Whether the week plan uses weekends.")),
-        _s("import.default_region", "str", "CN",
+        _s("import.default_region", "region", "CN",
            N_("Region whose country prefix is dropped from phone numbers.")),
     ]
 }

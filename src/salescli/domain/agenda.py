@@ -45,8 +45,13 @@ def birthday_window(day: date, days: int = BIRTHDAY_WINDOW_DAYS) -> list[tuple[i
     return window
 
 
-def parse_birthday(text: str) -> tuple[int, int | None]:
-    """`1985-03-14`, `03-14` or `3/14` -> (MMDD, year or None); ValueError when not a day."""
+OLDEST_AGE = 120  # a birthday further back than this is a typo, not a contact
+
+
+def parse_birthday(text: str, today: date | None = None) -> tuple[int, int | None]:
+    """`1985-03-14`, `03-14` or `3/14` -> (MMDD, year or None); ValueError when not a day.
+    With `today`, a birthday with a year must lie in the past `OLDEST_AGE` years
+    (BirthdayRangeError otherwise): `2090-01-01` is a typo worth catching."""
     import re
 
     match = re.fullmatch(r"(?:(\d{4})[-/.])?(\d{1,2})[-/.](\d{1,2})", text.strip())
@@ -54,5 +59,11 @@ def parse_birthday(text: str) -> tuple[int, int | None]:
         raise ValueError(text)
     year = int(match[1]) if match[1] else None
     month, day = int(match[2]), int(match[3])
-    date(year or 2000, month, day)  # validates, 2000 being a leap year
+    born = date(year or 2000, month, day)  # validates, 2000 being a leap year
+    if year is not None and today is not None and (year < today.year - OLDEST_AGE or born > today):
+        raise BirthdayRangeError(text)
     return month * 100 + day, year
+
+
+class BirthdayRangeError(ValueError):
+    """A real day, but not one a living contact was born on."""

@@ -24,6 +24,10 @@ _LATIN_SUFFIXES = [
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 _LATIN_SUFFIX = re.compile(r"(?:(?:^|\s+)(?:" + "|".join(re.escape(s) for s in _LATIN_SUFFIXES) + r"))+$")
+# Widths of the key columns (store/tables.py). NFKC can make a key longer than the text it
+# came from ("ﷺ" is 18 characters), so keys are cut to fit rather than refused by the store.
+NAME_KEY_WIDTH = 200
+EMAIL_KEY_WIDTH = 200
 # Region -> international dialling prefix dropped from phone numbers of that region.
 _COUNTRY_CODES = {"CN": "86", "US": "1", "GB": "44", "DE": "49", "JP": "81", "SG": "65", "HK": "852"}
 
@@ -47,7 +51,7 @@ def name_key(name: str) -> str:
                 key = key[: -len(suffix)]
                 changed = True
                 break
-    return key or _PUNCT_OR_SPACE.sub("", text)
+    return (key or _PUNCT_OR_SPACE.sub("", text))[:NAME_KEY_WIDTH]
 
 
 def phone_key(phone: str | None, region: str = "CN") -> str | None:
@@ -83,7 +87,7 @@ def looks_like_phone(phone: str) -> bool:
 def email_key(email: str | None) -> str | None:
     if not email:
         return None
-    key = unicodedata.normalize("NFKC", email).strip().lower()
+    key = unicodedata.normalize("NFKC", email).strip().lower()[:EMAIL_KEY_WIDTH]
     return key or None
 
 

@@ -24,24 +24,26 @@ TITLES: dict[str, str] = {
 # The agenda is read at a glance: "3 days overdue" says enough; `tasks` adds the day.
 AGENDA_TASK_COLUMNS = (
     Column(N_("Task"), "id", "id"),
-    Column(N_("When"), "due_on", "due"),
+    Column(N_("When"), "due_on", "due", time_key="due_at"),
     Column(N_("Customer"), "customer"),
-    Column(N_("Action"), "action"),
-    Column(N_("Contact"), "contact"),
+    Column(N_("Action"), "action", lines=3),
+    Column(N_("Contact"), "contact", drop=2),
 )
-TASK_COLUMNS = AGENDA_TASK_COLUMNS[:1] + (Column(N_("Due"), "due_on", "day"),) + AGENDA_TASK_COLUMNS[1:]
-ASSIGNEE_COLUMN = Column(N_("Rep"), "assignee")
+# On a narrow terminal `tasks` leaves out the contact, then "in 3 days" (the day stays).
+TASK_COLUMNS = (AGENDA_TASK_COLUMNS[:1] + (Column(N_("Due"), "due_on", "day", time_key="due_at"),)
+                + (Column(N_("When"), "due_on", "due", drop=1),) + AGENDA_TASK_COLUMNS[2:])
+ASSIGNEE_COLUMN = Column(N_("Rep"), "assignee", whole=True)
 BIRTHDAY_COLUMNS = (
     Column(N_("Contact"), "contact"),
     Column(N_("Customer"), "customer"),
     Column(N_("Birthday"), "on", "day"),
     Column(N_("When"), "days_until", "until"),
-    Column(N_("Turns"), "turns"),
+    Column(N_("Turns"), "turns", whole=True),
 )
 FORGOTTEN_COLUMNS = (
     Column(N_("ID"), "customer_id", "id"),
     Column(N_("Customer"), "customer"),
-    Column(N_("Grade"), "grade"),
+    Column(N_("Grade"), "grade", whole=True),
     Column(N_("City"), "city"),
     Column(N_("Last contact"), "last_contact_at", "ago"),
     Column(N_("Overdue by"), "days_overdue", "days"),

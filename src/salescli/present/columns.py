@@ -8,6 +8,11 @@ A screen that lists records declares its columns once; each interface formats ev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+# Kinds whose values are one piece (an id, a date, "3 days overdue", a count): they are
+# never wrapped or cut on a narrow screen (docs/text.md).
+WHOLE_KINDS = frozenset({"id", "day", "due", "ago", "days", "until"})
 
 
 @dataclass(frozen=True)
@@ -16,8 +21,33 @@ class Column:
 
     `kind`: text, id, day (a date), due (a date as "3 days overdue"), ago (an instant as
     "12 days ago"), days (a count of days), until (days ahead: "today", "in 3 days").
+
+    On a narrow screen: `whole` values (by default every kind but text) keep their width;
+    text wraps between words and gives way first; a column with `drop` is left out,
+    highest first, when the table would not fit; `lines` cuts a long text to that many
+    lines ending in "…". `time_key` names an optional instant (a task's `due_at`) whose
+    local time of day is drawn after the day: "Fri Dec 4 14:30", "due today 14:30".
     """
 
     header: str
     key: str
     kind: str = "text"
+    whole: bool | None = None
+    drop: int | None = None
+    lines: int | None = None
+    time_key: str | None = None  # a day or due column: the instant whose time of day follows it
+
+    @property
+    def is_whole(self) -> bool:
+        return self.kind in WHOLE_KINDS if self.whole is None else self.whole
+
+    def options(self) -> dict[str, Any]:
+        """The layout options an interface needs (terminal/render.py `table`)."""
+        options: dict[str, Any] = {"whole": self.is_whole}
+        if self.kind == "id":
+            options["justify"] = "right"
+        if self.drop is not None:
+            options["drop"] = self.drop
+        if self.lines is not None:
+            options["lines"] = self.lines
+        return options

@@ -24,6 +24,36 @@ OWNERSHIP_KINDS: dict[str, str] = {
 }
 
 
+# More words reps type for a code, beyond its labels in every language.
+WORDS: dict[str, tuple[str, ...]] = {
+    "call": ("phone", "打电话", "通话", "致电"), "visit": ("拜访客户", "上门", "走访", "面访"),
+    "email": ("e-mail", "mail", "电邮", "发邮件"), "meeting": ("开会", "见面", "面谈"),
+    "message": ("msg", "wechat", "sms", "text", "微信", "短信", "信息"), "note": ("笔记", "记录"),
+    "A": ("key", "重点", "重点客户"), "B": ("general", "普通", "普通客户"), "C": ("potential", "潜在", "潜在客户"),
+    "rep": ("sales", "salesperson", "销售员", "业务员"), "manager": ("主管", "销售经理"),
+    "admin": ("administrator", "系统管理员"),
+}
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def code_for(vocabulary: dict[str, str], typed: str) -> str:
+    """The code a rep meant by `typed`: the code, or its label in any interface language
+    (`邮件`, `Email`, `A 重点客户`), or one of `WORDS`. Anything else comes back as typed,
+    for the service to refuse with the list of codes."""
+    from salescli.core.i18n import LANGUAGES, translate_in
+
+    wanted = _squeeze(typed)
+    for code, text in vocabulary.items():
+        spellings = {code, text, *WORDS.get(code, ())}
+        spellings |= {translate_in(language, text) for language in LANGUAGES}
+        if wanted in {_squeeze(s) for s in spellings}:
+            return code
+    return typed
+
+
 def label(vocabulary: dict[str, str], code: str | None) -> str:
     """The translated label for a code; unknown codes (user-defined) are shown as typed."""
     if code is None:

@@ -9,11 +9,13 @@ passes a `wording` table of its own templates, which `describe()` prefers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from salescli.core.errors import Notice, SalescliError
 from salescli.core.i18n import N_, _, ngettext
+from salescli.domain.text import visible
 from salescli.present.labels import ROLES, label
 
 MESSAGES: dict[str, str] = {
@@ -34,6 +36,12 @@ MESSAGES: dict[str, str] = {
     "config.bad_toml": N_("The config file {path} is not valid TOML: {problem}."),
     "config.unreadable": N_("Cannot read the config file {path}: {problem}."),
     "config.unwritable": N_("Cannot write the config file {path}: {problem}."),
+    "config.not_text": N_("Cannot read the config file {path}: it is not UTF-8 text; fix it or remove it."),
+    "config.unknown_key": N_("Unknown setting {key!r} in {path}; ignored."),
+    "settings.file_value_unusable": N_(
+        "Ignored {key} in {path}: the store holds {store_value} for it, which a manager or admin must set again;"
+        " removed it from the file."
+    ),
     "identity.bad_handle": N_(
         "The acting user {handle!r} is not a valid handle (lowercase letters, digits, . _ -)."
     ),
@@ -53,6 +61,12 @@ MESSAGES: dict[str, str] = {
     "store.cannot_open": N_("Cannot open the database {where}; check that the folder exists and is writable."),
     "store.unreachable": N_("Cannot reach the database {where}: {problem}."),
     "store.failed": N_("The database {where} failed: {problem}."),
+    "store.no_folder": N_("There is no folder {folder}, so no store at {where}; check the path."),
+    "store.missing": N_("There is no store at {where}; create one there, or check the store's address."),
+    "store.unsupported_scheme": N_(
+        "{scheme}:// databases are not supported ({where}); use a file path or one of: {supported}."
+    ),
+    "store.created": N_("Created a new store at {where}."),
     # users and roles
     "user.bad_handle": N_("{handle!r} is not a valid handle: use lowercase letters, digits, '.', '_' or '-'."),
     "user.bad_role": N_("Role must be one of {allowed}, not {value!r}."),
@@ -98,9 +112,17 @@ MESSAGES: dict[str, str] = {
     "contact.no_such_id": N_("There is no contact #{id}."),
     "contact.ref_needs_customer": N_("Give the contact's id, or its name and its customer."),
     "contact.name_empty": N_("The contact name cannot be empty."),
+    "customer.bad_id": N_("{ref!r} is not a customer id: a # is followed by the number, as in #12."),
+    "contact.bad_id": N_("{ref!r} is not a contact id: a # is followed by the number, as in #12."),
+    "customer.no_such_tag": N_("#{id} {name} has no tag {tags}; its tags: {has}."),
     "contact.bad_birthday": N_("Not a birthday: {value!r} (use 1985-03-14 or 03-14)."),
+    "contact.birthday_out_of_range": N_(
+        "{value!r} cannot be a birthday: it must be a past day, no earlier than {earliest}."
+    ),
     "input.bad_phone": N_("Not a phone number: {value!r}."),
     "input.bad_email": N_("Not an email address: {value!r}."),
+    "input.bad_characters": N_("The {field} cannot contain {what} ({char})."),
+    "input.too_long": N_("The {field} is {length} characters long; at most {limit} are allowed."),
     "edit.nothing": N_("Nothing to change."),
     "listing.bad_limit": N_("The limit must be at least 1."),
     # follow-ups, tasks, agenda
@@ -117,6 +139,7 @@ MESSAGES: dict[str, str] = {
     "forgotten.bad_days": N_("The number of days must be at least 1."),
     # the demo store
     "demo.is_folder": N_("{path} is a folder; give a file name for the demo store."),
+    "demo.changed": N_("The demo store {path} was changed after it was built; the demo will not replace it."),
     "demo.exists": N_("{path} already exists; the demo will not overwrite it."),
     "demo.cannot_replace": N_("Cannot replace {path}: {problem}."),
     # notices
@@ -185,6 +208,19 @@ def allowed_values(setting: Any) -> str:
         return _("one of: {choices}").format(choices=", ".join(setting.choices))
     if setting.kind == "lang":
         return _("one of: {choices}").format(choices=", ".join(LANGUAGES)) + " " + _("(or empty for the locale)")
+    if setting.kind == "zone":
+        return _("a time zone name such as Asia/Shanghai or America/New_York") + " " + _("(or empty for the system's)")
+    if setting.kind == "handle":
+        return _("a handle: lowercase letters, digits, '.', '_' or '-' (or empty for your login name)")
+    if setting.kind == "store_url":
+        from salescli.core.settings import STORE_SCHEMES
+
+        return _("a file path or an address starting with {schemes} (or empty for the default file)").format(
+            schemes=", ".join(f"{scheme}://" for scheme in STORE_SCHEMES))
+    if setting.kind == "currency":
+        return _("an ISO 4217 currency code such as CNY, USD or EUR")
+    if setting.kind == "region":
+        return _("a two-letter region code such as CN, US or HK")
     return _("any text")
 
 
@@ -207,6 +243,50 @@ def prepares(*codes: str) -> Callable[[Callable[[str, dict[str, Any]], Prepared]
     return register
 
 
+# The free-text fields of domain/text.py FIELDS, as a sentence names them.
+FIELD_NAMES = {
+    "customer_name": N_("customer name"), "industry": N_("industry"), "city": N_("city"),
+    "address": N_("address"), "source": N_("source"), "phone": N_("phone number"), "email": N_("email address"),
+    "notes": N_("notes"), "tag": N_("tag"), "contact_name": N_("contact name"), "title": N_("job title"),
+    "wechat": N_("WeChat ID"), "summary": N_("summary"), "location": N_("location"),
+    "next_action": N_("next action"), "done_note": N_("note"), "user_name": N_("user's name"),
+    "search": N_("search text"),
+}
+CHARACTER_KINDS = {
+    "control": N_("a control character"), "line_break": N_("a line break"),
+    "direction": N_("a text-direction control"), "invisible": N_("an invisible character"),
+    "undecodable": N_("bytes that are not text"),
+}
+
+
+@prepares("input.bad_characters", "input.too_long")
+def _text_field(template: str, p: dict[str, Any]) -> Prepared:
+    field, kind = p["field"], p.get("kind")
+    words = {"field": _(FIELD_NAMES[field]) if field in FIELD_NAMES else field}
+    if kind is not None:
+        words["what"] = _(CHARACTER_KINDS[kind]) if kind in CHARACTER_KINDS else kind
+    return template, p | words
+
+
+CAP_REACHED_OTHER = N_(
+    "{handle} already owns {owned} customers, the most allowed (pool.max_owned = {cap}); they must release one first."
+)
+
+
+NO_TAGS = N_("#{id} {name} has no tag {tags}, and no tags at all.")
+
+
+@prepares("customer.no_such_tag")
+def _no_such_tag(template: str, p: dict[str, Any]) -> Prepared:
+    words = {"tags": ", ".join(repr(t) for t in p["tags"]), "has": ", ".join(p["has"])}
+    return (template if p["has"] else NO_TAGS), p | words
+
+
+@prepares("pool.cap_reached")
+def _cap_reached(template: str, p: dict[str, Any]) -> Prepared:
+    return (template if p.get("own", True) else CAP_REACHED_OTHER), p
+
+
 @prepares("setting.unknown")
 def _unknown_setting(template: str, p: dict[str, Any]) -> Prepared:
     if p.get("close"):
@@ -218,6 +298,14 @@ def _unknown_setting(template: str, p: dict[str, Any]) -> Prepared:
 @prepares("setting.bad_value", "setting.bad_stored_value", "settings.file_value_invalid")
 def _bad_setting(template: str, p: dict[str, Any]) -> Prepared:
     return template, p | {"allowed": allowed_values(p["setting"])}
+
+
+UNKNOWN_KEY_CLOSE = N_("Unknown setting {key!r} in {path}; did you mean {close}?")
+
+
+@prepares("config.unknown_key")
+def _unknown_key(template: str, p: dict[str, Any]) -> Prepared:
+    return (UNKNOWN_KEY_CLOSE if p.get("close") else template), p
 
 
 @prepares("config.not_a_table")
@@ -317,8 +405,9 @@ def _duplicate_lines(p: dict[str, Any]) -> list[str]:
             (_("status"), _("archived") if match["archived"] else None),
         ]
         lines += [f"    {name}: {value}" for name, value in facts if value]
+        contact = _("contact")  # outside the f-string, where extraction can find it
         lines += [
-            f"    {_('contact')}: " + ", ".join(v for v in (c["name"], c["phone"], c["email"]) if v)
+            f"    {contact}: " + ", ".join(v for v in (c["name"], c["phone"], c["email"]) if v)
             for c in match["contacts"]
         ]
     return lines
@@ -336,6 +425,16 @@ DETAILS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
 }
 
 
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+
+
+def one_period(text: str) -> str:
+    """A sentence ending in a name that ends in a period ("Acme Co., Ltd.") ends there,
+    as in print: "Updated customer #1 Acme Co., Ltd." rather than "... Ltd..". An ellipsis
+    stays."""
+    return _DOUBLE_PERIOD.sub(".", text)
+
+
 def describe(item: SalescliError | Notice, wording: Mapping[str, str] | None = None) -> tuple[str, list[str]]:
     """(the sentence, detail lines) for an error or notice, in the interface language."""
     template = (wording or {}).get(item.code) or MESSAGES.get(item.code)
@@ -350,7 +449,9 @@ def describe(item: SalescliError | Notice, wording: Mapping[str, str] | None = N
     except (KeyError, IndexError, ValueError):
         text = template.format(**params)
     details = DETAILS.get(item.code)
-    return text, details(item.params) if details else []
+    # Values quoted from the store or the command line are drawn, never obeyed (docs/text.md).
+    return visible(one_period(text), newlines=False), [visible(line, newlines=False) for line in
+                                           (details(item.params) if details else [])]
 
 
 def sentence(item: SalescliError | Notice, wording: Mapping[str, str] | None = None) -> str:

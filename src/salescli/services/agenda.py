@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from salescli.core.clock import parse_when
+from salescli.core.clock import localize, parse_when
 from salescli.core.errors import BadInputError
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.services.context import Context
@@ -144,7 +144,7 @@ def forgotten_customers(
 def agenda_instant(now: datetime, day: date) -> datetime:
     """The instant an agenda for `day` is computed at (and its phrases counted from):
     now for today, the day's last minute for any other day."""
-    return now if day == now.date() else datetime.combine(day, time(23, 59)).astimezone()
+    return now if day == now.date() else localize(datetime.combine(day, time(23, 59)))
 
 
 def build_agenda(ctx: Context, day: date | str | None = None) -> Agenda:

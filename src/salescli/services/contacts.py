@@ -4,11 +4,13 @@ customer: its owner or a manager (docs/roles.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from salescli.core.errors import BadInputError, NotFoundError
 from salescli.domain import dedupe
-from salescli.domain.agenda import parse_birthday
+from salescli.domain.agenda import OLDEST_AGE, BirthdayRangeError, parse_birthday
+from salescli.domain.ids import record_id, storable
 from salescli.services.access import require_owner
 from salescli.services.context import Context
 from salescli.services.input import check_email, check_phone, clean_text
@@ -55,18 +57,18 @@ def contact_view(c: Any, customer_name: str | None) -> ContactView:
                        c.is_primary)
 
 
-def _fields(data: ContactInput) -> dict[str, Any]:
+def _fields(data: ContactInput, today: date) -> dict[str, Any]:
     """Checked column values for what was given (phone and email keys come later, with
     the store's region)."""
     out: dict[str, Any] = {}
     if data.name is not None:
-        if not clean_text(data.name):
+        out["name"] = clean_text(data.name, "contact_name")
+        if not out["name"]:
             raise BadInputError("contact.name_empty")
-        out["name"] = clean_text(data.name)
     if data.title is not None:
-        out["title"] = clean_text(data.title)
+        out["title"] = clean_text(data.title, "title")
     if data.wechat is not None:
-        out["wechat"] = clean_text(data.wechat)
+        out["wechat"] = clean_text(data.wechat, "wechat")
     if data.phone is not None:
         out["phone"] = check_phone(data.phone)
     if data.email is not None:
@@ -76,7 +78,10 @@ def _fields(data: ContactInput) -> dict[str, Any]:
             out["birthday_md"], out["birthday_year"] = None, None
         else:
             try:
-                out["birthday_md"], out["birthday_year"] = parse_birthday(data.birthday)
+                out["birthday_md"], out["birthday_year"] = parse_birthday(data.birthday, today)
+            except BirthdayRangeError:
+                raise BadInputError("contact.birthday_out_of_range", value=data.birthday,
+                                    earliest=today.year - OLDEST_AGE) from None
             except ValueError:
                 raise BadInputError("contact.bad_birthday", value=data.birthday) from None
     if data.primary is not None:
@@ -101,10 +106,10 @@ def _may_change(session: Any, ctx: Context, customer: Any, action: str) -> None:
 
 
 def add_contact(ctx: Context, customer_ref: str, data: ContactInput) -> ContactView:
-    if data.name is None or not clean_text(data.name):
+    if data.name is None or not clean_text(data.name, "contact_name"):
         raise BadInputError("contact.name_empty")
-    fields = _fields(data)
     now = ctx.now()
+    fields = _fields(data, now.date())
     with ctx.session(write=True) as session:
         fields = _with_keys(fields, team_rules(session).get("import.default_region"))
         customer = resolve_customer(session, customer_ref)
@@ -130,7 +135,7 @@ def list_contacts(ctx: Context, customer_ref: str | None = None) -> list[Contact
 
 def edit_contact(ctx: Context, ref: str, data: ContactInput, *, customer_ref: str | None = None) -> ContactView:
     """REF is a contact id, or a name among `customer_ref`'s contacts."""
-    fields = _fields(data)
+    fields = _fields(data, ctx.now().date())
     if not fields:
         raise BadInputError("edit.nothing")
     with ctx.session(write=True) as session:
@@ -138,12 +143,12 @@ def edit_contact(ctx: Context, ref: str, data: ContactInput, *, customer_ref: st
         if customer_ref:
             contact = resolve_contact(session, resolve_customer(session, customer_ref), ref)
         else:
-            digits = (ref or "").strip().lstrip("#")
-            if not digits.isdigit():
+            number = record_id((ref or "").strip().lstrip("#"))
+            if number is None:
                 raise BadInputError("contact.ref_needs_customer", ref=ref)
-            contact = queries.get(session, int(digits))
+            contact = queries.get(session, number) if storable(number) else None
             if contact is None or contact.archived:
-                raise NotFoundError("contact.no_such_id", id=int(digits))
+                raise NotFoundError("contact.no_such_id", id=number)
         customer = customer_queries.get(session, contact.customer_id)
         _may_change(session, ctx, customer, "edit_contact")
         queries.change(session, contact.id, fields)

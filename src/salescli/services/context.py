@@ -50,6 +50,9 @@ class Context:
         # Team rules found in the rep's file move into the first real store they use; a
         # throwaway store (the demo) must not swallow them.
         self._adopt_file_rules = adopt_file_rules
+        # What the config file holds that no setting has: said once per process.
+        while config.notices:
+            self.notify(config.notices.pop(0))
 
     def now(self) -> datetime:
         """The current instant; each operation reads it once, at its start."""
@@ -65,7 +68,10 @@ class Context:
         if self._store is None:
             from salescli.store.engine import open_store
 
-            self._store = open_store(self.url, busy_timeout_ms=self.config.get("store.busy_timeout_ms"))
+            # A missing store file away from the default location is made by the first
+            # write, which says so; a read is told there is no store (store/engine.py).
+            self._store = open_store(self.url, busy_timeout_ms=self.config.get("store.busy_timeout_ms"),
+                                     create=False, on_created=self._store_created)
             _OPEN.add(self)
         return self._store
 
@@ -77,9 +83,15 @@ class Context:
 
     def session(self, *, write: bool = False):  # noqa: ANN201 - a Store.session context manager
         """One transaction of an operation. The acting user is identified first, outside it:
-        identifying may itself write (the first admin), and SQLite has one writer at a time."""
+        identifying may itself write (the first admin), and SQLite has one writer at a time.
+        A write creates a store that does not exist yet, before identifying reads it."""
+        if write:
+            self.store.create()
         self.user_id  # noqa: B018
         return self.store.session(write=write)
+
+    def _store_created(self, where: str) -> None:
+        self.notify(Notice("store.created", where=where))
 
     def close(self) -> None:
         if self._store is not None:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from salescli.core.errors import BadInputError, RefusedError
-from salescli.domain import dedupe
+from salescli.core.errors import BadInputError, Notice, RefusedError
+from salescli.domain import dedupe, pinyin
 from salescli.domain.codes import DEFAULT_GRADE, GRADES
 from salescli.services.access import require_owner
 from salescli.services.contacts import ContactView, contact_view
 from salescli.services.context import Context
-from salescli.services.follow_ups import FollowUpView, follow_up_view
+from salescli.services.follow_ups import FollowUpView, follow_up_view, task_order
 from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
 from salescli.services.ownership import check_cap
@@ -169,14 +169,14 @@ class _Clean:
 def _clean(data: CustomerInput, *, adding: bool) -> _Clean:
     values: dict[str, Any] = {}
     if adding or data.name is not None:
-        name = clean_text(data.name)
+        name = clean_text(data.name, "customer_name")
         if not name:
             raise BadInputError("customer.name_empty")
         values["name"] = name
     for key in ("industry", "city", "address", "source"):
         raw = getattr(data, key)
         if raw is not None:
-            values[key] = clean_text(raw)
+            values[key] = clean_text(raw, key)
     if data.size is not None:
         values["size"] = parse_size(data.size)
     if data.grade is not None:
@@ -188,8 +188,8 @@ def _clean(data: CustomerInput, *, adding: bool) -> _Clean:
     if data.email is not None:
         values["email"] = check_email(data.email)
     if data.notes is not None:
-        values["notes"] = data.notes.strip() or None
-    return _Clean(values, clean_tags(data.tags), clean_text(data.contact))
+        values["notes"] = clean_text(data.notes, "notes")
+    return _Clean(values, clean_tags(data.tags), clean_text(data.contact, "contact_name"))
 
 
 def _keys(values: dict[str, Any], region: str) -> dict[str, Any]:
@@ -197,6 +197,7 @@ def _keys(values: dict[str, Any], region: str) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     if "name" in values:
         keys["name_key"] = dedupe.name_key(values["name"])
+        keys["name_pinyin"], keys["name_initials"] = pinyin.pinyin_keys(values["name"])
     if "phone" in values:
         keys["phone_key"] = dedupe.phone_key(values["phone"], region)
     if "email" in values:
@@ -260,7 +261,7 @@ def _refuse_duplicates(session: Session, code: str, name: str | None, keys: dict
 
 def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> AddResult:
     """A new customer owned by the acting rep; a primary contact too when `contact` is
-    given (the phone and email then belong to the contact)."""
+    given (who gets the same phone and email)."""
     clean = _clean(data, adding=True)
     now = ctx.now()
     with ctx.session(write=True) as session:
@@ -273,11 +274,11 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
             _refuse_duplicates(session, "customer.duplicate", clean.values["name"], keys, duplicates)
         similar = _similar(session, keys["name_key"], {c.id for c in duplicates})
         check_cap(session, user_id, rules)
+        # With a primary contact, the phone and email are the contact's *and* stay the
+        # customer's main ones: a rep who typed them expects to see them on the card and
+        # in the customer's JSON (docs/identity-and-dedupe.md).
         values = clean.values | keys
         on_contact = clean.contact is not None
-        if on_contact:  # the phone and email are the contact's
-            for name in ("phone", "email", "phone_key", "email_key"):
-                values.pop(name, None)
         customer_id = queries.create(
             session, **values, owner_id=user_id, claimed_at=now, created_at=now, created_by_id=user_id, updated_at=now,
         )
@@ -326,12 +327,14 @@ def list_customers(ctx: Context, flt: ListFilter) -> Iterator[CustomerRow]:
     if flt.limit is not None and flt.limit < 1:
         raise BadInputError("listing.bad_limit", value=flt.limit)
     grade = parse_grade(flt.grade) if flt.grade else None
-    search = clean_text(flt.search)
+    search = clean_text(flt.search, "search")
     owner_id = ctx.user_id if flt.scope == "mine" else None
     filters = {
-        "owner_id": owner_id, "archived": flt.scope == "archived", "grade": grade, "city": clean_text(flt.city),
-        "industry": clean_text(flt.industry), "tags": [t.strip() for t in flt.tags], "search": search,
-        "search_key": dedupe.name_key(search) if search else None, "sort": sort, "limit": flt.limit,
+        "owner_id": owner_id, "archived": flt.scope == "archived", "grade": grade,
+        "city": clean_text(flt.city, "city"), "industry": clean_text(flt.industry, "industry"),
+        "tags": [t.strip() for t in flt.tags], "search": search,
+        "search_key": dedupe.name_key(search) if search else None, "pinyin_key": pinyin.query_key(search),
+        "sort": sort, "limit": flt.limit,
     }
     return _listing_rows(ctx, filters)
 
@@ -361,7 +364,7 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
             for e in ownership_queries.history(session, customer.id)
         ]
     open_tasks = sorted(
-        (t for t in timeline if t.due_on is not None and t.closed_at is None), key=lambda t: (t.due_on, t.id)
+        (t for t in timeline if t.due_on is not None and t.closed_at is None), key=task_order
     )
     return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership)
 
@@ -391,6 +394,15 @@ def edit_customer(
             )
             if duplicates:
                 _refuse_duplicates(session, "customer.edit_duplicate", clean.values.get("name"), keys, duplicates)
+        missing = sorted(untag - set(queries.tags_of(session, customer.id)))
+        if missing:
+            # Removing a tag the customer does not have is most likely a typo: say so, and
+            # when it was all the command asked for, change nothing.
+            problem = {"id": customer.id, "name": customer.name, "tags": missing,
+                       "has": sorted(queries.tags_of(session, customer.id))}
+            if not clean.values and not clean.tags and untag <= set(missing):
+                raise BadInputError("customer.no_such_tag", **problem)
+            ctx.notify(Notice("customer.no_such_tag", **problem))
         queries.change(session, customer.id, clean.values | keys | {"updated_at": now})
         queries.add_tags(session, customer.id, clean.tags)
         queries.remove_tags(session, customer.id, untag)
@@ -410,7 +422,7 @@ def set_archived(ctx: Context, ref: str, archived: bool) -> CustomerSummary:
                                id=customer.id, name=customer.name)
         if not archived and customer.owner_id is not None:
             # Archived customers do not count toward the cap, so bringing one back is taking one more.
-            check_cap(session, customer.owner_id, team_rules(session), taking="restore")
+            check_cap(session, customer.owner_id, team_rules(session), taking="restore", acting_id=ctx.user_id)
         queries.change(session, customer.id, {"archived": archived, "archived_at": now if archived else None,
                                               "updated_at": now})
         return _summary(session, queries.get(session, customer.id))

@@ -84,23 +84,33 @@ def seed_store(
         store.dispose()
 
 
-def build_demo(path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026) -> SeedSummary:
-    """Build a SQLite demo store at `path`; an existing file is replaced only when `replace`."""
+def build_demo(
+    path: Path, *, replace: bool, handle: str | None = None, seed: int = 2026, rebuild: bool = False,
+) -> SeedSummary:
+    """Build a SQLite demo store at `path`; an existing file is replaced when `replace`,
+    or, with `rebuild` (the default demo path), when it is a demo nobody has written to
+    since it was built (its fingerprint, store/queries/fingerprint.py, still matches)."""
     from salescli.core import clock
     from salescli.core.config import load
     from salescli.core.paths import url_for
     from salescli.services.identity import acting_handle
+    from salescli.store.queries import fingerprint
 
     path = Path(path).expanduser()
     if path.is_dir():
         raise BadInputError("demo.is_folder", path=str(path))
     if path.exists() and not replace:
-        raise RefusedError("demo.exists", path=str(path))
+        if not rebuild:
+            raise RefusedError("demo.exists", path=str(path))
+        if not fingerprint.unchanged(path):
+            raise RefusedError("demo.changed", path=str(path))
     handle = handle or acting_handle(load())
     now = clock.now()
     if path.exists() or replace:
         _remove_store_files(path)
-    return seed_store(
+    summary = seed_store(
         url_for(str(path)), now=now, seed=seed, reps=demo_reps(handle), customers=DEMO_SIZE["customers"],
         contacts_per_customer=DEMO_SIZE["contacts_per_customer"], follow_ups=DEMO_SIZE["follow_ups"],
     )
+    fingerprint.mark(path)
+    return summary

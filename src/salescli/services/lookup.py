@@ -10,6 +10,8 @@ from typing import Any
 
 from salescli.core.errors import AmbiguousError, BadInputError, NotFoundError
 from salescli.domain.dedupe import name_key
+from salescli.domain.ids import looks_like_id, record_id, storable
+from salescli.domain.pinyin import query_key
 from salescli.domain.users import normalize_handle
 from salescli.store.engine import Session
 from salescli.store.queries import contacts as contact_queries
@@ -42,17 +44,20 @@ def _pick(session: Session, ref: str, matches: list[Any]) -> Any | None:
 
 
 def resolve_customer(session: Session, ref: str) -> Any:
-    """By id (`12` or `#12`), then exact normalized name, then part of the name."""
+    """By id (`12` or `#12`), then exact normalized name, then part of the name, then by
+    pinyin (`hongda`, `hd`: a whole pinyin or initials key, then part of one)."""
     ref = (ref or "").strip()
     if not ref:
         raise BadInputError("customer.ref_required")
-    digits = ref[1:] if ref.startswith("#") else ref
-    if digits.isdigit():
-        customer = customer_queries.get(session, int(digits))
+    number = record_id(ref[1:] if ref.startswith("#") else ref)
+    if number is not None:
+        customer = customer_queries.get(session, number) if storable(number) else None
         if customer is not None:
             return customer
         if ref.startswith("#"):
-            raise NotFoundError("customer.no_such_id", id=int(digits))
+            raise NotFoundError("customer.no_such_id", id=number)
+    elif looks_like_id(ref):
+        raise BadInputError("customer.bad_id", ref=ref)
     key = name_key(ref)
     exact = customer_queries.by_name_key(session, key, limit=MAX_CANDIDATES + 1)
     found = _pick(session, ref, exact)
@@ -62,6 +67,12 @@ def resolve_customer(session: Session, ref: str) -> Any:
     found = _pick(session, ref, partial)
     if found is not None:
         return found
+    spoken = query_key(ref)
+    if spoken:
+        for look_up in (customer_queries.by_pinyin, customer_queries.by_partial_pinyin):
+            found = _pick(session, ref, look_up(session, spoken, limit=MAX_CANDIDATES + 1))
+            if found is not None:
+                return found
     raise NotFoundError("customer.no_match", ref=ref)
 
 
@@ -71,11 +82,13 @@ def resolve_contact(session: Session, customer: Any, ref: str) -> Any:
     if not ref:
         raise BadInputError("contact.ref_required")
     contacts = sorted(contact_queries.live_of(session, customer.id), key=lambda c: c.id)
-    digits = ref.lstrip("#")
-    if digits.isdigit():
+    number = record_id(ref.lstrip("#"))
+    if number is not None:
         for contact in contacts:
-            if contact.id == int(digits):
+            if contact.id == number:
                 return contact
+    elif looks_like_id(ref):
+        raise BadInputError("contact.bad_id", ref=ref)
     folded = ref.casefold()
     exact = [c for c in contacts if c.name.casefold() == folded]
     matches = exact or [c for c in contacts if folded in c.name.casefold()]

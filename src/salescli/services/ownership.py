@@ -18,14 +18,17 @@ from salescli.store.queries.ownership import record_event
 __all__ = ["check_cap", "record_event"]
 
 
-def check_cap(session: Session, user_id: int, rules: TeamRules, *, taking: str = "create") -> None:
+def check_cap(session: Session, user_id: int, rules: TeamRules, *, taking: str = "create",
+              acting_id: int | None = None) -> None:
     """Refuse one more customer for `user_id` beyond `pool.max_owned` while the pool rules
     are in force. The caller holds `locks.owner(user_id)`, so the count cannot change
-    between this check and its write."""
+    between this check and its write. `acting_id`, when it is someone else (a manager
+    restoring a rep's customer), makes the refusal speak of that rep, not of "you"."""
     if not pool_rules_in_force(session, rules):
         return
     owned = user_queries.owned_count(session, user_id)
     cap = rules.get("pool.max_owned")
     if over_cap(owned, cap):
         raise RefusedError("pool.cap_reached", owned=owned, cap=cap, taking=taking,
-                           handle=user_queries.handle_of(session, user_id))
+                           handle=user_queries.handle_of(session, user_id),
+                           own=acting_id is None or acting_id == user_id)

@@ -9,6 +9,7 @@ a manager or admin and leaves a `setting_changes` row: who, when, old, new.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from typing import Any
 
@@ -82,9 +83,9 @@ def pool_rules_in_force(session: Session, rules: TeamRules) -> bool:
 
 @record
 class SettingView(Record):
-    """One setting as `config show` lists it. `source`: default, file, store, env or option
-    (for `store.url` when SALESCLI_DB or --db names the store), or invalid (a stored value
-    the rule cannot use, shown as its raw JSON text)."""
+    """One setting as `config show` lists it. `source`: default, file, store, env (the value
+    in force comes from SALESCLI_DB, SALESCLI_USER or SALESCLI_LANG), option (`--db` names
+    the store), or invalid (a stored value the rule cannot use, shown as its raw JSON text)."""
 
     key: str
     value: Any
@@ -112,7 +113,15 @@ class SettingChangeView(Record):
     origin: str
 
 
+# Personal settings an environment variable overrides, and how it is read.
+ENVIRONMENT = {"user.handle": "SALESCLI_USER", "user.lang": "SALESCLI_LANG"}
+
+
 def _personal_view(ctx: Context, key: str) -> SettingView:
+    """`source` is default, file, or where the value in force comes from instead: `env`
+    (SALESCLI_DB, SALESCLI_USER, SALESCLI_LANG) or `option` (--db)."""
+    import os
+
     declared = SETTINGS[key]
     value = ctx.config.get(key)
     source = "file" if ctx.config.is_set(key) else "default"
@@ -120,6 +129,11 @@ def _personal_view(ctx: Context, key: str) -> SettingView:
         target, origin = store_source(ctx.config)
         if origin in ("env", "option"):
             value, source = target, origin
+    elif key in ENVIRONMENT:
+        raw = os.environ.get(ENVIRONMENT[key], "").strip()
+        # A value the setting cannot use is not in force: the command warned (language) or refused (handle).
+        with suppress(ValueError, TypeError):
+            value, source = (declared.parse(raw), "env") if raw else (value, source)
     return SettingView(key, value, declared.default, "personal", source)
 
 
@@ -245,7 +259,14 @@ def adopt_file_rules(ctx: Context, user_id: int) -> None:
                                       setting=declared))
                 continue
             if key in stored:
-                current = _load(declared, stored[key])
+                try:
+                    current = _load(declared, stored[key])
+                except (RefusedError, BadInputError):
+                    # A damaged rule in the store: the file's value does not repair it behind the
+                    # team's back, and this command (like every later one) goes on.
+                    notices.append(Notice("settings.file_value_unusable", path=path, key=key,
+                                          store_value=stored[key]))
+                    continue
                 if current != value:
                     notices.append(Notice("settings.file_value_ignored", path=path, key=key, value=value,
                                           store_value=current))

@@ -14,6 +14,7 @@ from salescli.domain.codes import ROLES
 from salescli.domain.users import normalize_handle, parse_role, valid_handle
 from salescli.services.access import require
 from salescli.services.context import Context
+from salescli.services.input import clean_text
 from salescli.services.lookup import resolve_user
 from salescli.services.records import Record, record
 from salescli.store import locks
@@ -63,7 +64,7 @@ def _role(raw: str) -> str:
 def add_user(ctx: Context, handle: str, name: str | None = None, role: str = "rep") -> UserView:
     """A new user; needs an admin. Input is checked before the store is touched."""
     clean, role = _handle(handle), _role(role)
-    display = " ".join((name or "").split()) or clean
+    display = clean_text(name, "user_name") or clean
     now = ctx.now()
     with ctx.session(write=True) as session:
         locks.hold(session, locks.USERS)

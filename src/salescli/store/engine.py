@@ -1,22 +1,29 @@
 """Opening the store: the driver connection, SQLite pragmas, the schema check, storage errors.
 
-`open_store()` is what every command calls. It costs one connection and one SELECT when
-the schema is current; a fresh store is created and migrated on first use (Alembic, and
-SQLAlchemy with it, are imported only then); a store written by a newer salescli is
-refused rather than damaged. Statements run on the bare drivers (store/db.py says why).
+`open_store()` is what every command calls. It costs one stat, one connection and one
+SELECT when the schema is current; a store written by a newer salescli is refused rather
+than damaged. Statements run on the bare drivers (store/db.py says why).
+
+Where a store may be created (docs/identity-and-dedupe.md): the default files (core/paths.py) are
+created, folder and all, on first use. Anywhere else a missing folder is an error, and a
+missing file is created only by the first write (or `db init`): until then the Store is
+"pending" and a read says there is no store there. A new store is migrated with Alembic
+(SQLAlchemy with it is imported only then).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from collections.abc import Iterator
+import stat
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from salescli.core.errors import StorageError
-from salescli.core.paths import sqlite_path
+from salescli.core.errors import BadInputError, NotFoundError, StorageError
+from salescli.core.paths import SUPPORTED_SCHEMES, is_default_store, sqlite_path
 from salescli.store.db import SQLITE_DETECT_TYPES, Db, is_driver_error
 from salescli.store.schema import HEAD, REVISIONS
 
@@ -65,6 +72,16 @@ def storage_error(exc: BaseException, url: str) -> StorageError:
     return StorageError(code, where=where, problem=message.rstrip("."))
 
 
+def check_scheme(url: str) -> None:
+    """Refuse an address whose kind of database salescli does not speak (mysql://, ...)."""
+    if "://" not in url:
+        return
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in SUPPORTED_SCHEMES:
+        raise BadInputError("store.unsupported_scheme", where=describe(url), scheme=scheme,
+                            supported=", ".join(SUPPORTED_SCHEMES))
+
+
 def connect(url: str, *, busy_timeout_ms: int = 5000) -> Any:
     """A driver connection for `url` (sqlite3, or psycopg for PostgreSQL)."""
     path = sqlite_path(url)
@@ -94,17 +111,42 @@ def connect(url: str, *, busy_timeout_ms: int = 5000) -> Any:
 
 
 class Store:
-    """An open, schema-checked store; hands out transactions."""
+    """An open, schema-checked store; hands out transactions. A pending store (raw None:
+    its file does not exist yet) refuses reads and is created by its first write."""
 
-    def __init__(self, url: str, raw: Any, dialect: str, *, trigram_tables: bool = False) -> None:
+    def __init__(
+        self, url: str, raw: Any, dialect: str, *, trigram_tables: bool = False, created: bool = False,
+        busy_timeout_ms: int = 5000, on_created: Callable[[str], None] | None = None,
+    ) -> None:
         self.url = url
         self.raw = raw
         self.dialect = dialect
         self.trigram_tables = trigram_tables
+        # Whether opening (or the first write) made a new store, schema and all.
+        self.created = created
+        self._busy_timeout_ms = busy_timeout_ms
+        self._on_created = on_created
+
+    @property
+    def exists(self) -> bool:
+        return self.raw is not None
+
+    def create(self) -> None:
+        """Create a pending store now (nothing to do when it exists); `on_created` hears of it."""
+        if self.raw is not None:
+            return
+        made = _open(self.url, busy_timeout_ms=self._busy_timeout_ms)
+        self.raw, self.trigram_tables, self.created = made.raw, made.trigram_tables, True
+        if self._on_created is not None:
+            self._on_created(describe(self.url))
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Db]:
         """One transaction: committed when the block ends, rolled back on any error."""
+        if self.raw is None:
+            if not write:
+                raise NotFoundError("store.missing", where=describe(self.url))
+            self.create()
         db = Db(self.raw, self.dialect, trigram_tables=self.trigram_tables)
         try:
             if self.dialect == "sqlite":
@@ -128,6 +170,8 @@ class Store:
         return make_sqlalchemy_engine(self.url)
 
     def dispose(self) -> None:
+        if self.raw is None:
+            return
         with suppress(Exception):  # closing a broken connection
             self.raw.close()
 
@@ -179,17 +223,32 @@ def _current_revision(raw: Any, dialect: str) -> tuple[str | None, bool]:
     return (row[0] if row else None), True
 
 
-def _prepare_sqlite_file(url: str) -> None:
+def _sqlite_file_exists(url: str) -> bool:
+    """Whether the store's SQLite file exists, at the cost of one stat. When it does not:
+    at a default location its folder is made (the file follows); elsewhere a missing
+    folder is bad input, never created (a typo in SALESCLI_DB must not look like an empty
+    store)."""
     path = sqlite_path(url)
     if path is None:
-        return
-    if path.is_dir():
-        raise StorageError("store.is_folder", where=str(path))
-    if not path.exists():
+        return True  # connect() says what is wrong with the address
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return True  # no permission, a file where a folder should be: the driver says so
+    else:
+        if stat.S_ISDIR(mode):
+            raise StorageError("store.is_folder", where=str(path))
+        return True
+    if is_default_store(path):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError("store.cannot_create_folder", where=str(path), problem=exc.strerror) from None
+    elif not path.parent.is_dir():
+        raise BadInputError("store.no_folder", where=str(path), folder=str(path.parent))
+    return False
 
 
 def migrate(url: str, *, busy_timeout_ms: int = 5000) -> None:
@@ -240,11 +299,26 @@ def _use_wal(raw: sqlite3.Connection, url: str) -> None:
             time.sleep(0.02)
 
 
-def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True) -> Store:
-    """Open the store at `url`, creating or upgrading it when needed."""
-    _prepare_sqlite_file(url)
+def open_store(
+    url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True, create: bool = True,
+    on_created: Callable[[str], None] | None = None,
+) -> Store:
+    """Open the store at `url`, upgrading it when needed. A missing SQLite file is created
+    now at a default location or when `create`; otherwise the Store is pending and its
+    first write session creates it (then `on_created(where)` is called)."""
+    check_scheme(url)
+    if url.startswith("sqlite") and not _sqlite_file_exists(url):
+        path = sqlite_path(url)
+        if not create and path is not None and not is_default_store(path):
+            return Store(url, None, "sqlite", busy_timeout_ms=busy_timeout_ms, on_created=on_created)
+    return _open(url, busy_timeout_ms=busy_timeout_ms, migrate_ok=migrate_ok)
+
+
+def _open(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True) -> Store:
+    """Connect, check the schema, and create or migrate it when needed."""
     dialect = "sqlite" if url.startswith("sqlite") else "postgresql"
     raw = None
+    created = False
     try:
         raw = connect(url, busy_timeout_ms=busy_timeout_ms)
         revision, has_tables = _current_revision(raw, dialect)
@@ -256,6 +330,7 @@ def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True
             if not migrate_ok:
                 raise StorageError("store.needs_upgrade", where=describe(url))
             migrate(url, busy_timeout_ms=busy_timeout_ms)
+            created = revision is None
             if dialect == "sqlite":
                 _use_wal(raw, url)
     except StorageError:
@@ -273,4 +348,5 @@ def open_store(url: str, *, busy_timeout_ms: int = 5000, migrate_ok: bool = True
                 raise storage_error(orig, url) from exc
         raise
     trigram_tables = dialect == "sqlite" and "customer_search" in _sqlite_tables(raw)
-    return Store(url, raw, dialect, trigram_tables=trigram_tables)
+    return Store(url, raw, dialect, trigram_tables=trigram_tables, created=created,
+                 busy_timeout_ms=busy_timeout_ms)

@@ -5,5 +5,6 @@ only a store that is behind pays for importing Alembic and running the upgrade. 
 checks that this list matches the migration scripts.
 """
 
-REVISIONS: tuple[str, ...] = ("0001_foundation", "0002_team_settings", "0003_listing_and_search", "0004_task_times")
+REVISIONS: tuple[str, ...] = ("0001_foundation", "0002_team_settings", "0003_listing_and_search", "0004_task_times",
+                             "0005_pinyin_keys")
 HEAD = REVISIONS[-1]

@@ -86,6 +86,8 @@ customers = Table(
     _id(),
     Column("name", String(200), nullable=False),
     Column("name_key", String(200), nullable=False),
+    Column("name_pinyin", String(300)),  # domain/pinyin.py: "beijinghongdakeji"; None without Chinese
+    Column("name_initials", String(200)),  # "bjhdkj"
     Column("industry", String(100)),
     Column("size", String(16)),  # micro | small | medium | large
     Column("city", String(100)),
@@ -108,11 +110,15 @@ customers = Table(
     Index("ix_customers_owner_last_contact", "owner_id", "archived", "last_contact_at"),
     Index("ix_customers_name_id", "name", "id"),  # `customer list --all`, in name order
     Index("ix_customers_name_key", "name_key"),
+    Index("ix_customers_name_pinyin", "name_pinyin"),
+    Index("ix_customers_name_initials", "name_initials"),
     Index("ix_customers_phone_key", "phone_key"),
     Index("ix_customers_email_key", "email_key"),
 )
 """A company or person who buys. `name_key`, `phone_key` and `email_key` hold the
-normalized dedupe keys (docs/identity-and-dedupe.md), so duplicate checks are look-ups."""
+normalized dedupe keys (docs/identity-and-dedupe.md), so duplicate checks are look-ups;
+`name_pinyin` and `name_initials` the pinyin keys a typed `hongda` or `hd` is matched
+with (docs/search.md)."""
 
 customer_tags = Table(
     "customer_tags", metadata,
@@ -212,9 +218,10 @@ setting_changes = Table(
 
 # Substring search is served by objects only one engine has (migration 0003): SQLite's
 # FTS5 tables (with their shadow tables and triggers), PostgreSQL's trigram indexes.
-SEARCH_OBJECTS = ("customer_search", "contact_search")
+SEARCH_OBJECTS = ("customer_search", "contact_search", "customer_pinyin_search")
 SEARCH_INDEXES = ("ix_customers_name_trgm", "ix_customers_name_key_trgm", "ix_customers_city_trgm",
-                  "ix_customers_notes_trgm", "ix_contacts_name_trgm")
+                  "ix_customers_notes_trgm", "ix_contacts_name_trgm",
+                  "ix_customers_name_pinyin_trgm", "ix_customers_name_initials_trgm")  # 0005
 
 
 def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:

@@ -11,7 +11,9 @@ from salescli.core.i18n import N_
 
 CLI_WORDING: dict[str, str] = {
     "customer.duplicate": N_("{name!r} duplicates customer #{id} {existing} ({reason}); use --force to add it anyway."),
-    "customer.edit_duplicate": N_("That would duplicate customer #{id}; use --force to save anyway."),
+    "customer.edit_duplicate": N_(
+        "That would duplicate customer #{id} {existing} ({reason}); use --force to save anyway."
+    ),
     "edit.nothing": N_("Nothing to change: give at least one option (see --help)."),
     "listing.bad_limit": N_("--limit must be at least 1."),
     "forgotten.bad_days": N_("--days must be at least 1."),
@@ -24,6 +26,12 @@ CLI_WORDING: dict[str, str] = {
         "{path} already exists; the demo will not overwrite it. Use --force to replace it, or another --path."
     ),
     "store.needs_upgrade": N_("The database {where} needs an upgrade; run: salescli db upgrade."),
+    "store.missing": N_(
+        "There is no store at {where}; check SALESCLI_DB, --db or store.url, or create it with: salescli db init."
+    ),
+    "demo.changed": N_(
+        "The demo store {path} was changed after it was built (records added or edited); use --force to replace it."
+    ),
     "user.unknown_acting": N_(
         "Unknown user {handle!r}; set SALESCLI_USER to a known user or ask an admin to run: salescli user add {handle}."
     ),

@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+
+from salescli.core.clock import local_zone
 
 _console = None
 _err_console = None
@@ -31,7 +34,7 @@ def _json_default(value: Any) -> Any:
         # Local time with its offset: unambiguous, and what the rep's tables show.
         if value.tzinfo is None:
             return value.isoformat()
-        return value.astimezone(_ZONE[0] if _ZONE else _zone()).isoformat()
+        return value.astimezone(local_zone()).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -42,16 +45,6 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, tuple):
         return list(value)
     raise TypeError(f"not JSON serializable: {type(value).__name__}")
-
-
-_ZONE: list[Any] = []
-
-
-def _zone() -> Any:
-    from salescli.core.clock import local_zone
-
-    _ZONE.append(local_zone())
-    return _ZONE[0]
 
 
 def _json_ready(data: Any) -> Any:
@@ -66,7 +59,22 @@ def _json_ready(data: Any) -> Any:
 def _encoder() -> Any:
     # One object per line keeps json's fast C encoder (indenting falls back to pure
     # Python: seconds for a 100k-row listing).
-    return json.JSONEncoder(ensure_ascii=False, default=_json_default, separators=(", ", ": ")).encode
+    encode = json.JSONEncoder(ensure_ascii=False, default=_json_default, separators=(", ", ": ")).encode
+
+    def encode_safe(item: Any) -> str:
+        line = encode(item)
+        return line if line.isprintable() else _json_safe(line)
+
+    return encode_safe
+
+
+def _json_safe(text: str) -> str:
+    """JSON whose strings carry DEL, C1, direction controls, line separators and lone
+    surrogates as `\\u` escapes: the same data to a program, nothing a terminal obeys
+    (json escapes C0 itself). They can only occur inside strings, so this stays valid."""
+    from salescli.domain.text import unsafe
+
+    return "".join(f"\\u{ord(c):04x}" if c not in "\n\t" and unsafe(c, newlines=True) else c for c in text)
 
 
 def to_json(data: Any) -> str:
@@ -75,7 +83,7 @@ def to_json(data: Any) -> str:
     if isinstance(data, list) and data:
         encode = _encoder()
         return "[\n" + ",\n".join("  " + encode(item) for item in data) + "\n]"
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+    return _json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default))
 
 
 def print_json(data: Any) -> None:
@@ -99,14 +107,28 @@ def _stream_json(items: Iterator[Any]) -> None:
     write("[]\n" if opening == "[\n  " else "\n]\n")
 
 
+def safe(value: Any, *, newlines: bool = True) -> str:
+    """The one way text reaches the terminal: control characters, bidirectional controls
+    and line separators shown as their escapes (`\\x1b`, `\\u202e`, see domain/text.py
+    `visible`), so data from the store, a file or another rep can be seen but never drive
+    the terminal. Rich markup is never read from it: callers wrap it in `Text`."""
+    from salescli.domain.text import visible
+
+    return visible("" if value is None else str(value), newlines=newlines)
+
+
 def message(text: str) -> None:
     """A confirmation or note for the rep: stdout, since it is the command's answer."""
+    from rich.text import Text
+
     # soft_wrap: let the terminal wrap, so a path or command in the text stays copyable.
-    console().print(text, markup=False, highlight=False, soft_wrap=True)
+    from salescli.present.messages import one_period
+
+    console().print(Text(safe(one_period(text))), markup=False, highlight=False, soft_wrap=True)
 
 
 def warn(text: str) -> None:
-    sys.stderr.write(text + "\n")
+    sys.stderr.write(safe(text) + "\n")
     sys.stderr.flush()
 
 
@@ -119,67 +141,190 @@ def notice(item: Any) -> None:
     warn(_("Note: {notice}").format(notice=sentence(item, CLI_WORDING)))
 
 
+# Column options of ours, beside Rich's own (justify, ...):
+#   whole=True   a value that must stay in one piece (ids, phones, dates, money, handles,
+#                counts): never wrapped, never cut; Rich's `no_wrap=True` means the same.
+#   drop=N       the column may be left out when the table would not fit, highest N first.
+#   lines=N      a long text shows at most N lines, the last ending in "…".
+#   multiline=True  the cell keeps its line breaks (notes); elsewhere a newline is a space.
+#   ratio=N      a text column's share of the room left (default 1).
+OURS = ("whole", "drop", "lines", "multiline", "ratio", "no_wrap", "overflow")
+SEPARATOR = 3  # " │ " between two columns (no outer edge)
+COMFORTABLE = 28  # a text column this wide (or as wide as its longest value) keeps its droppable neighbours
+WORD = 16  # a text column gets at least its longest word up to this width, so names wrap between words
+
+
 def table(
     columns: Sequence[str | tuple[str, dict[str, Any]]],
     rows: Iterable[Sequence[Any]],
     *,
     title: str | None = None,
 ) -> None:
-    """A Rich table; a column is a header or (header, Column options).
+    """A table on stdout; a column is a header or (header, options), see OURS above.
 
-    An option `drop=N` marks a column that may be left out on a narrow terminal
-    (highest N first), so names keep their room instead of folding letter by letter.
+    Whole values keep their width; text columns share the rest and wrap between words
+    (a CJK name, which has no spaces, folds between characters); droppable columns go
+    first. When even that does not fit, the table is drawn wider than the terminal rather
+    than split a phone number or a date.
 
     Past `PLAIN_ROWS` rows Rich's layout costs seconds per ten thousand rows, so a long
     listing (`customer list --all` on a big store) is printed as plain aligned text.
     """
-    from rich.table import Table
-
-    rows = list(rows)
-    if len(rows) > PLAIN_ROWS:
-        _plain_table([c[0] if isinstance(c, tuple) else c for c in columns], rows, title=title)
-        return
-
     specs = [column if isinstance(column, tuple) else (column, {}) for column in columns]
-    keep = _fitting_columns(specs, rows, console().width)
-    tbl = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, header_style="bold")
-    for index in keep:
-        header, options = specs[index]
-        options = {k: v for k, v in options.items() if k != "drop"}
-        # Fold rather than cut: a CJK name has no spaces to wrap at, and an ellipsis
-        # would hide the part of a name or phone number the rep needs.
-        tbl.add_column(header, **({"overflow": "fold"} | options))
-    for row in rows:
-        tbl.add_row(*(_text(row[index]) for index in keep))
-    console().print(tbl)
+    flags = [bool(options.get("multiline")) for _h, options in specs]
+    cells = [[_cell_text(cell, multiline) for cell, multiline in zip(row, flags, strict=False)] for row in rows]
+    if len(cells) > PLAIN_ROWS:
+        _plain_table([safe(h, newlines=False) for h, _o in specs], cells, title=title)
+        return
+    layout = _layout([_measure(header, options, [row[i] for row in cells])
+                      for i, (header, options) in enumerate(specs)], console().width)
+    _rich_table(specs, cells, layout, title=title)
 
 
-def _text(cell: Any) -> Any:
-    from rich.text import Text
+def _cell_text(cell: Any, multiline: bool) -> Any:
+    """A cell as safe text: a Rich `Text` (styled by the caller) or a plain string. In a
+    column that is not `multiline` a newline becomes a space, so rows stay rows."""
+    if cell is None:
+        return ""
+    if type(cell) is str:
+        if cell.isprintable():  # the common case, decided in C
+            return cell
+    elif hasattr(cell, "plain"):  # a rich.text.Text
+        if cell.plain.isprintable():
+            return cell
+        return type(cell)(_flat(cell.plain, multiline), style=cell.style)
+    else:
+        cell = str(cell)
+        if cell.isprintable():
+            return cell
+    return _flat(cell, multiline)
 
-    return cell if isinstance(cell, Text) else Text("" if cell is None else str(cell))
+
+def _flat(text: str, multiline: bool) -> str:
+    if not multiline:
+        text = text.replace("\r\n", " ").replace("\n", " ")
+    return safe(text)
 
 
-def _fitting_columns(specs: list[tuple[str, dict[str, Any]]], rows: list[Sequence[Any]], width: int) -> list[int]:
-    """Indexes of the columns to show: a column with option `drop=N` is left out, highest
-    N first, while the table would not fit the terminal without squeezing names."""
+@dataclass(frozen=True)
+class Measure:
+    """What the layout needs to know of one column."""
+
+    natural: int  # its widest line, header included
+    floor: int  # the narrowest it should be: all of a whole value, a text's longest word (up to WORD)
+    least: int  # the narrowest it may be: a whole value's width, HARD for a text
+    whole: bool
+    drop: int | None = None
+    ratio: int = 1
+    empty: bool = False
+
+
+HARD = 6  # a text column narrower than this is no use; its header may fold to get there
+
+
+def _measure(header: str, options: dict[str, Any], cells: Sequence[Any]) -> Measure:
     from rich.cells import cell_len
 
-    droppable = sorted((opts["drop"], i) for i, (_h, opts) in enumerate(specs) if "drop" in opts)
-    if not droppable:
-        return list(range(len(specs)))
+    whole = bool(options.get("whole") or options.get("no_wrap"))
+    texts = [c.plain if hasattr(c, "plain") else c for c in cells]
+    lines = [line for text in texts for line in text.split("\n")]
+    natural = max([cell_len(header), *map(cell_len, lines)])
+    if whole:
+        floor = least = natural
+    else:
+        header_word = max([HARD, *(cell_len(word) for word in header.split())])
+        words = [min(cell_len(word), WORD) for line in lines for word in line.split()]
+        floor = min(natural, max([header_word, *words]))
+        least = min(natural, HARD)
+    return Measure(natural, floor, least, whole, options.get("drop"), options.get("ratio") or 1, not any(texts))
 
-    def natural(index: int) -> int:
-        cells = [cell_len(str(row[index])) for row in rows[:200] if row[index] not in (None, "")]
-        return min(max([cell_len(specs[index][0]), *cells]), 28)
 
-    widths = {i: natural(i) for i in range(len(specs))}
-    keep = set(range(len(specs)))
-    for _rank, index in reversed(droppable):
-        if sum(widths[i] for i in keep) + 3 * (len(keep) - 1) <= width:
+def _layout(columns: Sequence[Measure], width: int) -> dict[int, int]:
+    """Column index -> width for the columns shown (dict order = column order).
+
+    Droppable columns are left out, empty ones first, then highest `drop` first, while
+    the table does not fit with its text columns at a comfortable width. Whole columns
+    get their natural width. Text columns start at their floor (their longest word: names
+    wrap between words) and share what is left in proportion to their ratio, up to their
+    natural width; when the floors do not fit, they go down towards their least width
+    (a long word then folds). The sum exceeds `width` only when the whole values and
+    the least text widths alone do not fit.
+    """
+    keep = list(range(len(columns)))
+
+    def need(kept: list[int], of: Any) -> int:
+        return sum(of(columns[i]) for i in kept) + SEPARATOR * (len(kept) - 1)
+
+    def comfortable(c: Measure) -> int:
+        return c.natural if c.whole else min(c.natural, max(c.floor, COMFORTABLE))
+
+    droppable = [i for i, c in enumerate(columns) if c.drop is not None]
+    for index in sorted(droppable, key=lambda i: (not columns[i].empty, -(columns[i].drop or 0))):
+        if need(keep, comfortable) <= width:
             break
-        keep.discard(index)
-    return sorted(keep)
+        keep.remove(index)
+
+    texts = [i for i in keep if not columns[i].whole]
+    room = width - need(keep, lambda c: 0) - sum(columns[i].natural for i in keep if columns[i].whole)
+    start, cap = (("floor", "natural") if room >= sum(columns[i].floor for i in texts) else ("least", "floor"))
+    widths = {i: columns[i].natural if columns[i].whole else getattr(columns[i], start) for i in keep}
+    room -= sum(widths[i] for i in texts)
+    growing = [i for i in texts if widths[i] < getattr(columns[i], cap)]
+    while room > 0 and growing:
+        total = sum(columns[i].ratio for i in growing)
+        given = 0
+        for i in growing:
+            share = max(1, room * columns[i].ratio // total)
+            share = min(share, getattr(columns[i], cap) - widths[i], room - given)
+            widths[i] += share
+            given += share
+        room -= given
+        growing = [i for i in growing if widths[i] < getattr(columns[i], cap)]
+        if given == 0:
+            break
+    return widths
+
+
+def _rich_table(specs: list[tuple[str, dict[str, Any]]], cells: list[list[Any]], layout: dict[int, int],
+                *, title: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    tbl = Table(title=Text(safe(title, newlines=False)) if title else None, title_justify="left",
+                show_edge=False, pad_edge=False, header_style="bold")
+    for index, width in layout.items():
+        header, options = specs[index]
+        rich_options = {k: v for k, v in options.items() if k not in OURS}
+        whole = bool(options.get("whole") or options.get("no_wrap"))
+        # Text folds rather than is cut: a CJK name has no spaces to wrap at.
+        tbl.add_column(header, width=width, no_wrap=whole, overflow="fold", **rich_options)
+    for row in cells:
+        tbl.add_row(*(_limit_lines(row[i], specs[i][1].get("lines"), width) for i, width in layout.items()))
+    out = console()
+    total = sum(layout.values()) + SEPARATOR * (len(layout) - 1)
+    if total > out.width:  # whole values do not fit: wider than the terminal, but not split
+        out = Console(file=sys.stdout, highlight=False, soft_wrap=False, width=total,
+                      no_color=out.no_color, color_system=out.color_system)
+    out.print(tbl)
+
+
+def _limit_lines(cell: Any, lines: int | None, width: int) -> Any:
+    """A text cell cut to `lines` lines of `width`, the last ending in "…"."""
+    from rich.text import Text
+
+    text = cell if isinstance(cell, Text) else Text(cell)
+    if not lines:
+        return text
+    wrapped = text.wrap(console(), width, overflow="fold")
+    if len(wrapped) <= lines:
+        return text
+    kept = wrapped[:lines]
+    last = kept[-1]
+    last.rstrip()
+    last.truncate(width - 1)
+    last.append("…")
+    return Text("\n").join(kept)
 
 
 PLAIN_ROWS = 2000
@@ -189,7 +334,8 @@ def _plain_table(headers: Sequence[str], rows: list[Sequence[Any]], *, title: st
     """Columns padded to their widest cell (East Asian wide characters count double)."""
     from rich.cells import cell_len
 
-    text_rows = [[("" if cell is None else str(cell)).replace("\n", " ") for cell in row] for row in rows]
+    text_rows = [[(cell.plain if hasattr(cell, "plain") else cell).replace("\n", " ") for cell in row]
+                 for row in rows]
     widths = [cell_len(h) for h in headers]
     for row in text_rows:
         for index, cell in enumerate(row):
@@ -202,7 +348,7 @@ def _plain_table(headers: Sequence[str], rows: list[Sequence[Any]], *, title: st
 
     out = sys.stdout
     if title:
-        out.write(title + "\n")
+        out.write(safe(title, newlines=False) + "\n")
     out.write(line(headers) + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     out.writelines(line(row) + "\n" for row in text_rows)
@@ -210,9 +356,11 @@ def _plain_table(headers: Sequence[str], rows: list[Sequence[Any]], *, title: st
 
 
 def styled(text: str, style: str) -> Any:
+    """One line of `text` in a style, safe to draw (see `safe`; a newline shows as `\\n`);
+    markup in it is printed as it is."""
     from rich.text import Text
 
-    return Text(text, style=style)
+    return Text(safe(text, newlines=False), style=style)
 
 
 def columns_table(
@@ -220,18 +368,30 @@ def columns_table(
 ) -> None:
     """Render records by their `present.columns.Column` descriptions, formatted for the language."""
     from salescli.core.i18n import _
-    from salescli.present.formatting import ago_phrase, days_phrase, due_phrase, format_short_day, until_phrase
+    from salescli.present.formatting import (
+        ago_phrase,
+        days_phrase,
+        due_phrase,
+        format_clock,
+        format_short_day,
+        until_phrase,
+    )
 
     today = now.date()
+
+    def at(column: Any, item: Any) -> str:
+        moment = getattr(item, column.time_key, None) if column.time_key else None
+        return " " + format_clock(moment) if moment is not None else ""
 
     def cell(column: Any, item: Any) -> Any:
         value = getattr(item, column.key, None)
         if value is None or value == "":
             return _("never") if column.kind == "ago" else ""
         if column.kind == "day":
-            return format_short_day(value)
+            return format_short_day(value) + at(column, item)
         if column.kind == "due":
-            return styled(due_phrase(value, today), "red" if value < today else "yellow" if value == today else "")
+            return styled(due_phrase(value, today) + at(column, item),
+                          "red" if value < today else "yellow" if value == today else "")
         if column.kind == "ago":
             return ago_phrase(value, now)
         if column.kind == "days":
@@ -241,7 +401,7 @@ def columns_table(
         return value
 
     table(
-        [(_(c.header), {"justify": "right"}) if c.kind == "id" else _(c.header) for c in columns],
+        [(_(c.header), c.options()) for c in columns],
         [[cell(c, item) for c in columns] for item in items],
         title=title,
     )

@@ -9,6 +9,14 @@ integer, unable to parse string as an integer", "Input should be greater than or
 to 1"), which the Chinese catalog translates (terminal/typer_i18n.py). Anything else
 (a choice, a path, a date, a custom parser) still goes to Typer's own builder.
 
+One deliberate difference in what users read: every whole-number parameter has a range,
+the `min=`/`max=` it declares, else what a store can hold (SQLite and PostgreSQL integers
+are signed 64-bit), so no number typed on the command line can overflow a query; a value
+outside it, or not a whole number, is refused with one sentence of ours naming the
+parameter and its whole range ("--days must be a whole number from 1 to 3650.", exit 2)
+instead of Pydantic's half ("Input should be greater than or equal to 1").
+`whole_number()` itself keeps Pydantic's sentences, so the oracle tests still compare.
+
 This leans on Typer internals (`typer.core.build_runtime_param`, `typer._coercion`), like
 typer_i18n.py; Typer is pinned below 0.30 and tests/test_typer_params.py compares the
 results with Typer's own for generated input, so an upgrade that changes them fails loudly.
@@ -25,6 +33,8 @@ from typer import core as typer_core
 from typer._click.exceptions import BadParameter
 from typer._coercion import RuntimeParam, TypeDescriptor
 
+from salescli.core.i18n import N_, _
+
 _typer_builder = typer_core.build_runtime_param
 
 # A whole number written as text, as Pydantic reads it: an optional sign, ASCII digits
@@ -38,6 +48,11 @@ _SPACE = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2
          "\u2028\u2029\u202f\u205f\u3000"
 
 NOT_WHOLE = "Input should be a valid integer, unable to parse string as an integer"
+
+# What any whole number given on the command line must fit: a signed 64-bit integer, the
+# widest column SQLite and PostgreSQL have (SQLite overflows at 2**63).
+STORE_MIN, STORE_MAX = -(2**63), 2**63 - 1
+OUT_OF_RANGE = N_("{option} must be a whole number from {minimum} to {maximum}.")
 
 
 def _text(value: Any) -> str:
@@ -99,12 +114,34 @@ def _bound(limit: float) -> str:
     return str(int(limit)) if float(limit).is_integer() else str(limit)
 
 
+class OutOfRange(BadParameter):
+    """A whole number that is not one, or outside its parameter's range: the whole message
+    is one sentence naming the parameter ("--days must be a whole number from 1 to 3650.")."""
+
+    def format_message(self) -> str:
+        return self.message
+
+
+def parameter_name(param: Any) -> str:
+    """How a sentence names a parameter: its longest option name, else its metavar."""
+    opts = [o for o in getattr(param, "opts", ()) if o.startswith("-")]
+    if opts:
+        return max(opts, key=len)
+    return getattr(param, "metavar", None) or (param.name or "").upper()
+
+
+def range_sentence(name: str, minimum: int, maximum: int) -> str:
+    return _(OUT_OF_RANGE).format(option=name, minimum=minimum, maximum=maximum)
+
+
 @dataclass(frozen=True)
 class _Lean(RuntimeParam):
-    """One value (or each of a list's values) checked by `convert`."""
+    """One value (or each of a list's values) checked by `convert`; `bounds` for a whole
+    number, whose refusal names the parameter and its range."""
 
     convert: Any = None
     many: bool = False
+    bounds: tuple[int, int] | None = None
 
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         try:
@@ -113,6 +150,9 @@ class _Lean(RuntimeParam):
                 return [self.convert(item) for item in items]
             return self.convert(value)
         except ValueError as err:
+            if self.bounds is not None:
+                raise OutOfRange(range_sentence(parameter_name(param), *self.bounds), ctx=ctx,
+                                 param=param) from None
             raise BadParameter(str(err), ctx=ctx, param=param) from None
 
 
@@ -125,10 +165,13 @@ def lean_runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
     many = get_origin(annotation) is list
     leaf = get_args(annotation)[0] if many and len(get_args(annotation)) == 1 else annotation
     convert = None
+    bounds = None
     if plain and leaf is str:
         convert = _text
     elif plain and leaf is int:
-        minimum, maximum = info.min, info.max
+        minimum = STORE_MIN if info.min is None else max(STORE_MIN, int(info.min))
+        maximum = STORE_MAX if info.max is None else min(STORE_MAX, int(info.max))
+        bounds = (minimum, maximum)
 
         def convert(value: Any) -> int:
             return whole_number(value, minimum, maximum)
@@ -136,7 +179,7 @@ def lean_runtime_param(descriptor: TypeDescriptor) -> RuntimeParam:
         convert = flag
     if convert is None:
         return _typer_builder(descriptor)
-    return _Lean(parameter_info=info, annotation=annotation, convert=convert, many=many)
+    return _Lean(parameter_info=info, annotation=annotation, convert=convert, many=many, bounds=bounds)
 
 
 def install() -> None:

@@ -15,7 +15,8 @@ LIST_FIELDS = (
     "last_contact_at", "created_at", "archived",
 )
 _FIELDS = (
-    "name", "name_key", "industry", "size", "city", "address", "source", "grade", "phone", "phone_key", "email",
+    "name", "name_key", "name_pinyin", "name_initials", "industry", "size", "city", "address", "source", "grade",
+    "phone", "phone_key", "email",
     "email_key", "notes", "owner_id", "claimed_at", "last_contact_at", "created_at", "created_by_id", "updated_at",
     "archived", "archived_at",
 )
@@ -102,6 +103,40 @@ def by_partial_name(session: Session, text: str, key: str, *, limit: int) -> lis
     ).all()
 
 
+def by_pinyin(session: Session, key: str, *, limit: int) -> list[Any]:
+    """Customers whose full-pinyin or initials key is `key` (index look-ups)."""
+    return session.execute(
+        "SELECT * FROM customers WHERE id IN (SELECT id FROM customers WHERE name_pinyin = :key"
+        " UNION SELECT id FROM customers WHERE name_initials = :key) ORDER BY archived, id LIMIT :limit",
+        {"key": key, "limit": limit},
+    ).all()
+
+
+def by_partial_pinyin(session: Session, key: str, *, limit: int) -> list[Any]:
+    """Customers whose full-pinyin or initials key contains `key` (ASCII letters and digits,
+    so no LIKE wildcard to escape)."""
+    return session.execute(
+        f"SELECT * FROM customers WHERE id IN ({_pinyin_matches(session, key)}) ORDER BY archived, id LIMIT :limit",
+        {"pinyin_pattern": f"%{key}%", "limit": limit},
+    ).all()
+
+
+def _pinyin_matches(session: Session, key: str) -> str:
+    """Ids of customers whose pinyin keys contain `key` (docs/search.md): on SQLite from the
+    trigram table of migration 0005 when the key has the 3 characters a trigram needs (on
+    PostgreSQL the trigram indexes serve the same LIKE); otherwise each side reads only its
+    narrow B-tree index (a covering scan), never the table."""
+    if session.trigram_tables and len(key) >= 3:
+        return (
+            "SELECT rowid FROM customer_pinyin_search WHERE name_pinyin LIKE :pinyin_pattern"
+            " UNION SELECT rowid FROM customer_pinyin_search WHERE name_initials LIKE :pinyin_pattern"
+        )
+    return (
+        "SELECT id FROM customers WHERE name_pinyin LIKE :pinyin_pattern"
+        " UNION SELECT id FROM customers WHERE name_initials LIKE :pinyin_pattern"
+    )
+
+
 def tags_of(session: Session, customer_id: int) -> list[str]:
     return session.execute(
         "SELECT tag FROM customer_tags WHERE customer_id = :id ORDER BY tag", {"id": customer_id}
@@ -134,6 +169,7 @@ def listing(
     tags: Sequence[str] = (),
     search: str | None = None,
     search_key: str | None = None,
+    pinyin_key: str | None = None,
     sort: str = "name",
     limit: int | None = None,
 ) -> Iterator[Any]:
@@ -169,7 +205,11 @@ def listing(
     if search:
         params["pattern"] = like_pattern(search)
         params["key_pattern"] = like_pattern(search_key or search)
-        where.append(_search_condition(session, search, search_key or search, by_customer=owner_id is not None))
+        if pinyin_key:
+            params["pinyin_pattern"] = f"%{pinyin_key}%"
+        where.append(_search_condition(
+            session, search, search_key or search, by_customer=owner_id is not None, pinyin=pinyin_key,
+        ))
     columns = ", ".join(f"c.{name}" for name in LIST_FIELDS)
     if owner_id is not None:
         # A rep's few customers: look their open tasks up one by one (partial index).
@@ -196,8 +236,11 @@ def listing(
     return iter(session.execute(sql, params, stream=True, tuples=True))
 
 
-def _search_condition(session: Session, search: str, key: str, *, by_customer: bool) -> str:
-    """Where the search text may be: name (or its dedupe key), city, notes, a contact's name.
+def _search_condition(
+    session: Session, search: str, key: str, *, by_customer: bool, pinyin: str | None = None,
+) -> str:
+    """Where the search text may be: name (or its dedupe key or, with `pinyin`, its pinyin
+    keys: docs/search.md), city, notes, a contact's name.
 
     `by_customer` (one rep's customers): check each listed customer, its contacts through
     their customer index. Otherwise (every customer) start from the matches: on SQLite
@@ -205,8 +248,9 @@ def _search_condition(session: Session, search: str, key: str, *, by_customer: b
     PostgreSQL the same ILIKE served by trigram indexes (migration 0003).
     """
     if by_customer:
+        pinyin_terms = ["c.name_pinyin LIKE :pinyin_pattern", "c.name_initials LIKE :pinyin_pattern"] if pinyin else []
         return "(" + " OR ".join([
-            session.ilike("c.name", "pattern"), "c.name_key LIKE :key_pattern ESCAPE '\\'",
+            session.ilike("c.name", "pattern"), "c.name_key LIKE :key_pattern ESCAPE '\\'", *pinyin_terms,
             session.ilike("c.city", "pattern"), session.ilike("c.notes", "pattern"),
             f"EXISTS (SELECT 1 FROM contacts k WHERE k.customer_id = c.id AND {session.ilike('k.name', 'pattern')})",
         ]) + ")"
@@ -228,6 +272,8 @@ def _search_condition(session: Session, search: str, key: str, *, by_customer: b
             f"SELECT id FROM customers WHERE {session.ilike('notes', 'pattern')}",
             f"SELECT customer_id FROM contacts WHERE {session.ilike('name', 'pattern')}",
         ]
+    if pinyin:
+        matches += [_pinyin_matches(session, pinyin)]
     return "c.id IN (" + " UNION ".join(matches) + ")"
 
 

@@ -10,7 +10,9 @@ from salescli.store.queries._text import checked
 
 _OPEN_TASK = "f.due_on IS NOT NULL AND f.closed_at IS NULL"
 _FIELDS = ("customer_id", "contact_id", "author_id", "assignee_id", "happened_at", "kind", "summary", "location",
-           "next_action", "due_on", "created_at")
+           "next_action", "due_on", "due_at", "created_at")
+# Soonest first; within a day, timed tasks by their time, then the untimed (docs/agenda.md).
+_TASK_ORDER = "f.due_on, CASE WHEN f.due_at IS NULL THEN 1 ELSE 0 END, f.due_at, f.id"
 # A follow-up with the names a task is shown with: its customer's, its contact's and its assignee's.
 _WITH_NAMES = (
     "SELECT f.*, c.name AS customer_name, k.name AS contact_name, u.handle AS assignee_handle"
@@ -73,7 +75,7 @@ def open_tasks(
     if on is not None:
         where.append("f.due_on = :on")
         params["on"] = on
-    return session.execute(f"{_WITH_NAMES} WHERE {' AND '.join(where)} ORDER BY f.due_on, f.id", params).all()
+    return session.execute(f"{_WITH_NAMES} WHERE {' AND '.join(where)} ORDER BY {_TASK_ORDER}", params).all()
 
 
 def timeline(session: Session, customer_id: int) -> list[Any]:

@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from salescli.domain import dedupe
+from salescli.domain.pinyin import keys_of_name_key
 from salescli.domain.pool import RecycleRules, recycle_due, room_under_cap
 from salescli.domain.tasks import closes
 from salescli.domain.users import normalize_handle, valid_handle
@@ -692,8 +693,10 @@ def _customer_row(gen: _Generator, c: _Cust) -> dict[str, Any]:
         notes = rng.choice(vocab.EN_NOTES).format(n=rng.randint(1, 9)) if rng.random() < 0.15 else None
     email = f"{rng.choice(['info', 'sales', 'purchase', 'contact'])}@{c.domain}" if rng.random() < 0.4 else None
     c.address = address
+    pinyin, initials = keys_of_name_key(c.key) if c.lang == "zh" else (None, None)
     return {
-        "id": c.id, "name": c.name, "name_key": c.key, "industry": industry_label, "size": gen.size(),
+        "id": c.id, "name": c.name, "name_key": c.key, "name_pinyin": pinyin, "name_initials": initials,
+        "industry": industry_label, "size": gen.size(),
         "city": c.city, "address": address, "source": source, "grade": c.grade,
         "phone": phone, "phone_key": dedupe.phone_key(phone, gen.region), "email": email,
         "email_key": dedupe.email_key(email), "notes": notes, "owner_id": c.owner, "claimed_at": c.claimed_at,
