@@ -70,3 +70,13 @@ def test_the_offset_of_salescli_now_wins_over_the_machine_zone(monkeypatch) -> N
     clock.forget_zone()
     assert clock.now().isoformat() == "2026-11-23T09:00:00-03:00"
     assert clock.parse_when("fri 10:00").as_datetime(clock.now()).isoformat() == "2026-11-27T10:00:00-03:00"
+
+
+def test_forgotten_counts_calendar_days_as_the_table_reads(cli) -> None:
+    cli.ok("customer", "add", "At Limit", "--grade", "A")
+    cli.ok("customer", "add", "Over Limit", "--grade", "A")
+    cli.ok("log", "At Limit", "x", "--at", "2026-11-09 23:59")  # 14 calendar days before Monday
+    cli.ok("log", "Over Limit", "x", "--at", "2026-11-08 23:59")  # 15: 14 days and 9 hours
+    [item] = cli.ok("forgotten", "--json").json()
+    assert (item["customer"], item["days_since"], item["days_overdue"]) == ("Over Limit", 15, 1)
+    assert "15 days ago" in cli.ok("forgotten").stdout

@@ -38,6 +38,10 @@ def _for_shell(names: list[str]) -> list[str]:
     import os
     import re
 
+    from salescli.domain.text import visible
+
+    # A name stored before text was checked may hold escapes: the shell draws candidates.
+    names = [visible(name, newlines=False) for name in names]
     if "bash" not in os.environ.get("_SALESCLI_COMPLETE", ""):
         return names
     return [re.sub(r"([\s'\"\\()&;|<>$`!*?#~{}\[\]])", r"\\\1", name) for name in names]

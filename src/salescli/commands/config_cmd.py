@@ -51,8 +51,9 @@ def show(json: JsonOption = False) -> None:
 def get(key: KeyArg) -> None:
     from salescli.present.messages import display_value
     from salescli.services.settings import get_setting
+    from salescli.terminal.render import safe
 
-    typer.echo(display_value(get_setting(open_ctx(), key).value))
+    typer.echo(safe(display_value(get_setting(open_ctx(), key).value)))
 
 
 # A VALUE may start with "-" (`config set forgotten.a_days -5` reaches the check of the
@@ -107,5 +108,6 @@ def history(
 @app.command("path", help=_("Print the config file's path."))
 def path() -> None:
     from salescli.core.paths import config_path
+    from salescli.terminal.render import safe
 
-    typer.echo(str(config_path()))
+    typer.echo(safe(config_path()))

@@ -19,8 +19,9 @@ INFO_LABELS = {
 def path() -> None:
     from salescli.core.config import load
     from salescli.services.store_admin import store_location
+    from salescli.terminal.render import safe
 
-    typer.echo(store_location(load()))
+    typer.echo(safe(store_location(load())))
 
 
 @app.command("init", help=_("Create the store where SALESCLI_DB, --db or store.url names it."))

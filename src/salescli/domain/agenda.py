@@ -7,7 +7,7 @@ agenda shows it in its place without other changes.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 SECTIONS: tuple[str, ...] = (
     "overdue_tasks",
@@ -23,14 +23,16 @@ SECTIONS: tuple[str, ...] = (
 BIRTHDAY_WINDOW_DAYS = 7
 
 
-def forgotten_cutoffs(now: datetime, thresholds: dict[str, int]) -> dict[str, datetime]:
-    """Per grade, the instant before which the last contact makes a customer forgotten."""
-    return {grade: now - timedelta(days=days) for grade, days in thresholds.items()}
+def forgotten_cutoffs(today: date, thresholds: dict[str, int]) -> dict[str, date]:
+    """Per grade, the first day whose contact still counts: a customer last contacted on an
+    earlier day is forgotten. Calendar days in the rep's zone, as "40 days ago" reads: an
+    A customer (14 days) called on Nov 9 is at its limit on Nov 23 and forgotten on Nov 24."""
+    return {grade: today - timedelta(days=days) for grade, days in thresholds.items()}
 
 
-def days_overdue(last_contact: datetime, threshold_days: int, now: datetime) -> int:
-    """Whole days past the grade's threshold (0 on the day it is crossed)."""
-    return (now - last_contact).days - threshold_days
+def days_overdue(days_since: int, threshold_days: int) -> int:
+    """Calendar days past the grade's threshold: 1 on the first day a customer is forgotten."""
+    return days_since - threshold_days
 
 
 def birthday_window(day: date, days: int = BIRTHDAY_WINDOW_DAYS) -> list[tuple[int, date]]:

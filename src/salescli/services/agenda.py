@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from salescli.core.clock import localize, parse_when
+from salescli.core.clock import localize, parse_when, to_local
 from salescli.core.errors import BadInputError
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.services.context import Context
@@ -131,13 +131,16 @@ def forgotten_customers(
     The filter runs in SQL on the (owner, archived, last_contact) index; only the rep's
     forgotten customers come back to be ordered.
     """
-    rows = customer_queries.forgotten(session, ctx.user_id, forgotten_cutoffs(at, limits))
+    today = to_local(at).date()
+    cutoffs = {grade: localize(datetime.combine(first_day, time()))
+               for grade, first_day in forgotten_cutoffs(today, limits).items()}
+    rows = customer_queries.forgotten(session, ctx.user_id, cutoffs)
     items = []
     for cid, name, grade, city, last_contact, created in rows:
-        since = last_contact or created
+        since = (today - to_local(last_contact or created).date()).days
         threshold = limits.get(grade, limits["C"])
-        items.append(ForgottenItem(cid, name, grade, city, last_contact, (at - since).days, threshold,
-                                   days_overdue(since, threshold, at)))
+        items.append(ForgottenItem(cid, name, grade, city, last_contact, since, threshold,
+                                   days_overdue(since, threshold)))
     return sorted(items, key=lambda i: (-i.days_overdue, i.customer_id))
 
 
