@@ -299,6 +299,7 @@ def test_now_honours_salescli_now(monkeypatch: pytest.MonkeyPatch) -> None:
     assert clock.now() == MONDAY
     assert clock.today() == date(2026, 11, 23)
     monkeypatch.setenv("SALESCLI_NOW", "2027-01-04T10:00:00")  # no offset: local time
+    clock.forget_zone()  # as a new invocation would
     assert clock.now() == datetime(2027, 1, 4, 10, 0, tzinfo=CST)
     assert clock.now().tzinfo is not None
     assert parse_when("tomorrow") == When(date(2027, 1, 5))

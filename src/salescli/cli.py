@@ -150,12 +150,10 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version."))
     ] = False,
 ) -> None:
-    from salescli.core.clock import forget_zone
     from salescli.core.i18n import resolve_language
     from salescli.terminal.interface_language import use_language
 
-    runtime.reset()
-    forget_zone()  # the config file may have changed since the last run in this process
+    runtime.reset()  # also forgets the zone: the config file may have changed since the last run
     runtime.db_override = db
     use_language(resolve_language(lang))
 

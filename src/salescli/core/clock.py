@@ -42,9 +42,10 @@ def _fixed_now() -> datetime | None:
         raise BadInputError("clock.bad_now", value=fixed) from None
 
 
-# The resolved zone, keyed by what it was resolved from, so an in-process run (tests,
-# the dashboard) that changes the environment or the config file gets a fresh answer.
-_zone_cache: dict[tuple[str, str, str], tzinfo | None] = {}
+# The resolved zone, once per invocation: `core.runtime.reset()` (every command's start,
+# and every test's) and `config set user.timezone` forget it. Asked for once per instant
+# shown, so a 100k-row listing must find it in a list, not in the environment.
+_zone: list[tzinfo | None] = []
 
 
 def local_zone() -> tzinfo | None:
@@ -52,16 +53,14 @@ def local_zone() -> tzinfo | None:
     (docs/time.md): the `user.timezone` setting; else the offset `SALESCLI_NOW` carries;
     else the system's zone (`TZ`, else /etc/localtime). None when the system's cannot be
     named: `astimezone(None)` then means the system's local time."""
-    key = (os.environ.get("SALESCLI_NOW", ""), os.environ.get("TZ", ""), os.environ.get("SALESCLI_CONFIG", ""))
-    if key not in _zone_cache:
-        _zone_cache.clear()
-        _zone_cache[key] = _resolve_zone()
-    return _zone_cache[key]
+    if not _zone:
+        _zone.append(_resolve_zone())
+    return _zone[0]
 
 
 def forget_zone() -> None:
-    """Resolve the zone again on next use (after `config set user.timezone`)."""
-    _zone_cache.clear()
+    """Resolve the zone again on next use: a new invocation, or `config set user.timezone`."""
+    _zone.clear()
 
 
 def _resolve_zone() -> tzinfo | None:
