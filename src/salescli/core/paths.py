@@ -37,6 +37,15 @@ def default_demo_path() -> Path:
     return data_dir() / "demo.db"
 
 
+def unsupported_scheme(address: str) -> str | None:
+    """The scheme of a database address salescli does not speak (`mysql`), or None for a
+    supported address or a file path."""
+    if "://" not in address:
+        return None
+    scheme = address.split("://", 1)[0].lower()
+    return None if scheme in SUPPORTED_SCHEMES else scheme
+
+
 def is_default_store(path: Path) -> bool:
     """Whether `path` is one of the stores salescli creates unasked (its own file and the
     demo's); a store anywhere else is created only on purpose (store/engine.py)."""

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from salescli.core.errors import BadInputError
 from salescli.core.i18n import N_
-from salescli.core.paths import SUPPORTED_SCHEMES
+from salescli.core.paths import unsupported_scheme
 
 Scope = Literal["personal", "team"]
 
@@ -80,34 +81,15 @@ class Setting:
             if code is None:
                 raise ValueError(raw)
             return code
-        if self.kind == "zone":
-            text = raw.strip()
-            if text and not valid_zone(text):
-                raise ValueError(raw)
-            return text
         if self.kind == "choice":
             text = raw.strip()
             if text not in self.choices:
                 raise ValueError(raw)
             return text
-        if self.kind == "handle":
-            text = raw.strip().lower()  # as domain/users.py: normalize_handle
-            if text and not HANDLE.match(text):
-                raise ValueError(raw)
-            return text
-        if self.kind == "store_url":
-            text = raw.strip()
-            if text and not valid_store_address(text):
-                raise ValueError(raw)
-            return text
-        if self.kind == "currency":
-            text = raw.strip().upper()
-            if not valid_currency(text):
-                raise ValueError(raw)
-            return text
-        if self.kind == "region":
-            text = raw.strip().upper()
-            if not valid_region(text):
+        if self.kind in _CHECKED_TEXT:
+            normalize, valid, empty_ok = _CHECKED_TEXT[self.kind]
+            text = normalize(raw.strip())
+            if not (empty_ok and not text) and not valid(text):
                 raise ValueError(raw)
             return text
         return raw.strip()
@@ -136,12 +118,8 @@ def valid_zone(name: str) -> bool:
 # nothing near 2**63 reaches a store).
 _WHOLE = re.compile(r"[+-]?[0-9]{1,18}")
 
-# A user's handle: domain/users.py's rule (HANDLE), which core may not import; a test keeps
-# the two the same.
+# A user's handle; domain/users.py checks handles with this same rule.
 HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-
-# The store addresses salescli can open (store/engine.py); a path is a SQLite file.
-STORE_SCHEMES = SUPPORTED_SCHEMES
 # Common values checked without loading Babel's data (~30 ms) on every command.
 _COMMON_CURRENCIES = frozenset({"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD", "TWD", "KRW", "AUD", "CAD"})
 _COMMON_REGIONS = frozenset({"CN", "US", "GB", "DE", "JP", "SG", "HK", "TW", "MO", "KR", "FR", "AU", "CA"})
@@ -150,13 +128,8 @@ _NOT_REGIONS = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
 
 
 def valid_store_address(text: str) -> bool:
-    """A file path, or a sqlite:/postgresql: address (the schemes in STORE_SCHEMES)."""
-    if "\x00" in text:
-        return False
-    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", text)
-    if match is None or "://" not in text:
-        return True  # a path (C:-style prefixes do not occur on the systems we run on)
-    return match.group(1).lower() in STORE_SCHEMES
+    """A file path, or an address in one of core/paths.py's SUPPORTED_SCHEMES."""
+    return "\x00" not in text and unsupported_scheme(text) is None
 
 
 def valid_currency(code: str) -> bool:
@@ -179,6 +152,16 @@ def valid_region(code: str) -> bool:
     from babel import Locale
 
     return code in Locale("en").territories
+
+
+# Text kinds checked by a rule: kind -> (normalize, valid, whether empty means "unset").
+_CHECKED_TEXT: dict[str, tuple[Callable[[str], str], Callable[[str], bool], bool]] = {
+    "zone": (str, valid_zone, True),
+    "handle": (str.lower, lambda text: bool(HANDLE.match(text)), True),  # as domain/users.py: normalize_handle
+    "store_url": (str, valid_store_address, True),
+    "currency": (str.upper, valid_currency, False),
+    "region": (str.upper, valid_region, False),
+}
 
 
 def _s(key: str, kind: str, default: Any, help: str, **extra: Any) -> Setting:

@@ -7,11 +7,8 @@ with one active user that user decides everything: nobody else is there to ask.
 
 from __future__ import annotations
 
-import re
-
+from salescli.core.settings import HANDLE
 from salescli.domain.codes import ROLES
-
-HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 
 # What each permission needs; an action not listed here is open to every active user.
 PERMISSIONS: dict[str, tuple[str, ...]] = {

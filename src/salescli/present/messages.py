@@ -213,10 +213,10 @@ def allowed_values(setting: Any) -> str:
     if setting.kind == "handle":
         return _("a handle: lowercase letters, digits, '.', '_' or '-' (or empty for your login name)")
     if setting.kind == "store_url":
-        from salescli.core.settings import STORE_SCHEMES
+        from salescli.core.paths import SUPPORTED_SCHEMES
 
         return _("a file path or an address starting with {schemes} (or empty for the default file)").format(
-            schemes=", ".join(f"{scheme}://" for scheme in STORE_SCHEMES))
+            schemes=", ".join(f"{scheme}://" for scheme in SUPPORTED_SCHEMES))
     if setting.kind == "currency":
         return _("an ISO 4217 currency code such as CNY, USD or EUR")
     if setting.kind == "region":

@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from salescli.core.errors import BadInputError, NotFoundError, StorageError
-from salescli.core.paths import SUPPORTED_SCHEMES, is_default_store, sqlite_path
+from salescli.core.paths import SUPPORTED_SCHEMES, is_default_store, sqlite_path, unsupported_scheme
 from salescli.store.db import SQLITE_DETECT_TYPES, Db, is_driver_error
 from salescli.store.schema import HEAD, REVISIONS
 
@@ -74,10 +74,8 @@ def storage_error(exc: BaseException, url: str) -> StorageError:
 
 def check_scheme(url: str) -> None:
     """Refuse an address whose kind of database salescli does not speak (mysql://, ...)."""
-    if "://" not in url:
-        return
-    scheme = url.split("://", 1)[0].lower()
-    if scheme not in SUPPORTED_SCHEMES:
+    scheme = unsupported_scheme(url)
+    if scheme is not None:
         raise BadInputError("store.unsupported_scheme", where=describe(url), scheme=scheme,
                             supported=", ".join(SUPPORTED_SCHEMES))
 
