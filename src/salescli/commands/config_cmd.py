@@ -14,16 +14,16 @@ app = typer.Typer(no_args_is_help=True)
 KeyArg = Annotated[str, typer.Argument(help=_("AREA.KEY, e.g. pool.max_owned."), metavar="KEY")]
 
 SOURCES = {
-    "default": N_("default"), "file": N_("file"), "store": N_("store"), "env": N_("SALESCLI_DB"),
-    "option": N_("--db"), "invalid": N_("store (invalid)"),
+    "default": N_("default"), "file": N_("file"), "store": N_("store"), "option": N_("--db"),
+    "invalid": N_("store (invalid)"),
 }
-# The variable behind a value whose source is `env`.
-VARIABLES = {"store.url": "SALESCLI_DB", "user.handle": "SALESCLI_USER", "user.lang": "SALESCLI_LANG"}
 
 
 def _source(key: str, source: str) -> str:
     if source == "env":
-        return VARIABLES.get(key, "SALESCLI_*")  # the variable's name says it all
+        from salescli.services.settings import ENVIRONMENT
+
+        return ENVIRONMENT[key]  # the variable's name says it all
     return _(SOURCES[source])
 ORIGINS = {"set": N_("config set"), "file": N_("moved from a config file")}
 

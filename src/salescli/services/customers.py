@@ -394,12 +394,12 @@ def edit_customer(
             )
             if duplicates:
                 _refuse_duplicates(session, "customer.edit_duplicate", clean.values.get("name"), keys, duplicates)
-        missing = sorted(untag - set(queries.tags_of(session, customer.id)))
+        has = sorted(queries.tags_of(session, customer.id)) if untag else []
+        missing = sorted(untag - set(has))
         if missing:
             # Removing a tag the customer does not have is most likely a typo: say so, and
             # when it was all the command asked for, change nothing.
-            problem = {"id": customer.id, "name": customer.name, "tags": missing,
-                       "has": sorted(queries.tags_of(session, customer.id))}
+            problem = {"id": customer.id, "name": customer.name, "tags": missing, "has": has}
             if not clean.values and not clean.tags and untag <= set(missing):
                 raise BadInputError("customer.no_such_tag", **problem)
             ctx.notify(Notice("customer.no_such_tag", **problem))

@@ -113,8 +113,9 @@ class SettingChangeView(Record):
     origin: str
 
 
-# Personal settings an environment variable overrides, and how it is read.
-ENVIRONMENT = {"user.handle": "SALESCLI_USER", "user.lang": "SALESCLI_LANG"}
+# Personal settings an environment variable overrides: the variable `config show` names
+# when a value's source is `env`. (store.url's is read by services/identity.py: store_source.)
+ENVIRONMENT = {"store.url": "SALESCLI_DB", "user.handle": "SALESCLI_USER", "user.lang": "SALESCLI_LANG"}
 
 
 def _personal_view(ctx: Context, key: str) -> SettingView:
