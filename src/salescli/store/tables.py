@@ -36,6 +36,9 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeDecorator
 
+from salescli.domain.dedupe import EMAIL_KEY_WIDTH, NAME_KEY_WIDTH
+from salescli.domain.pinyin import INITIALS_WIDTH, PINYIN_WIDTH
+
 metadata = MetaData()
 
 
@@ -85,9 +88,9 @@ customers = Table(
     "customers", metadata,
     _id(),
     Column("name", String(200), nullable=False),
-    Column("name_key", String(200), nullable=False),
-    Column("name_pinyin", String(300)),  # domain/pinyin.py: "beijinghongdakeji"; None without Chinese
-    Column("name_initials", String(200)),  # "bjhdkj"
+    Column("name_key", String(NAME_KEY_WIDTH), nullable=False),
+    Column("name_pinyin", String(PINYIN_WIDTH)),  # domain/pinyin.py: "beijinghongdakeji"; None without Chinese
+    Column("name_initials", String(INITIALS_WIDTH)),  # "bjhdkj"
     Column("industry", String(100)),
     Column("size", String(16)),  # micro | small | medium | large
     Column("city", String(100)),
@@ -97,7 +100,7 @@ customers = Table(
     Column("phone", String(64)),
     Column("phone_key", String(32)),
     Column("email", String(200)),
-    Column("email_key", String(200)),
+    Column("email_key", String(EMAIL_KEY_WIDTH)),
     Column("notes", Text),
     _user_ref("owner_id"),  # None: the customer is in the pool
     Column("claimed_at", Instant()),
@@ -137,7 +140,7 @@ contacts = Table(
     Column("phone", String(64)),
     Column("phone_key", String(32)),
     Column("email", String(200)),
-    Column("email_key", String(200)),
+    Column("email_key", String(EMAIL_KEY_WIDTH)),
     Column("wechat", String(100)),
     Column("birthday_md", Integer),  # MMDD: "birthdays this week" is an indexed IN query
     Column("birthday_year", Integer),  # only when known
