@@ -159,10 +159,26 @@ def root(
 
 
 def _register() -> None:
-    from salescli.commands import agenda, completion, config_cmd, contact, customer, db, demo, follow_up, user
+    from salescli.commands import (
+        agenda,
+        completion,
+        config_cmd,
+        contact,
+        customer,
+        db,
+        deal,
+        demo,
+        follow_up,
+        report,
+        stage,
+        user,
+    )
 
     app.add_typer(customer.app, name="customer", help=_("Add, find, show and edit customers."))
     app.add_typer(contact.app, name="contact", help=_("People at your customers."))
+    app.add_typer(deal.app, name="deal", help=_("Deals: add, advance through the stages, win or lose, payments."))
+    app.add_typer(stage.app, name="stage", help=_("The pipeline's stages: order, probability and gates."))
+    app.add_typer(report.app, name="report", help=_("Funnel, forecast and lost-deal reports."))
     app.add_typer(user.app, name="user", help=_("Reps, managers and admins of this store."))
     app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
     app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))

@@ -60,6 +60,20 @@ def complete_archived_customer(incomplete: str) -> list[str]:
     return _for_shell(customers(incomplete, archived=True))
 
 
+def complete_deal(incomplete: str) -> list[str]:
+    """Tab completion for a DEAL: deal ids."""
+    from salescli.services.completion import deals
+
+    return deals(incomplete)
+
+
+def complete_stage(incomplete: str) -> list[str]:
+    """Tab completion for a stage: the names in force."""
+    from salescli.services.completion import stages
+
+    return _for_shell(stages(incomplete))
+
+
 def open_ctx() -> "Context":
     """The context a command runs in; its notices go to stderr as they happen."""
     from salescli.services.context import open_context

@@ -18,6 +18,7 @@ from typing import Any, Literal
 from salescli.core.errors import BadInputError
 from salescli.core.i18n import N_
 from salescli.core.paths import unsupported_scheme
+from salescli.core.stages import DEFAULT_STAGES, dump_stages, parse_stages
 
 Scope = Literal["personal", "team"]
 
@@ -25,7 +26,7 @@ Scope = Literal["personal", "team"]
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # int | bool | auto_bool | str | choice | lang | zone | handle | store_url | currency | region
+    kind: str  # int | bool | auto_bool | str | choice | lang | zone | handle | store_url | currency | region | stages
     default: Any
     help: str  # marked with N_, translated when shown
     scope: Scope = "team"
@@ -56,6 +57,8 @@ class Setting:
             if self.maximum is not None and value > self.maximum:
                 raise ValueError(raw)
             return value
+        if self.kind == "stages":
+            return parse_stages(raw)  # a StageListError (a ValueError) says what is wrong
         if self.kind in ("bool", "auto_bool"):
             if isinstance(raw, bool):
                 return raw
@@ -96,6 +99,8 @@ class Setting:
 
     def dump(self, value: Any) -> str:
         """The JSON the store keeps for a checked value."""
+        if self.kind == "stages":
+            value = dump_stages(value)
         return json.dumps(value, ensure_ascii=False)
 
     def load(self, stored: str) -> Any:
@@ -206,6 +211,8 @@ SETTINGS: dict[str, Setting] = {
         _s("pipeline.sales_cycle_days", "int", 42,
            N_("Days in one stage after which an open deal is stale."), minimum=1, maximum=_DAYS),
         _s("pipeline.currency", "currency", "CNY", N_("Currency of deal amounts (ISO 4217).")),
+        _s("pipeline.stages", "stages", DEFAULT_STAGES,
+           N_("The open stages of a deal, in order, with win probability and gate (salescli stage ...).")),
         _s("plan.calls_per_day", "int", 8, N_("Calls planned per day."), minimum=0, maximum=200),
         _s("plan.visits_per_day", "int", 3, N_("Visits planned per day."), minimum=0, maximum=50),
         _s("plan.weekends", "bool", False, N_("Whether the week plan uses weekends.")),

@@ -23,6 +23,18 @@ OWNERSHIP_KINDS: dict[str, str] = {
     "handover": N_("handed over"),
 }
 
+# The default stages (core/stages.py) and a deal's status. A stage the team renamed or
+# added shows the name the team gave it (`stage_label`).
+STAGES: dict[str, str] = {
+    "new": N_("new"), "contacted": N_("contacted"), "qualified": N_("qualified"),
+    "proposal": N_("proposal"), "negotiation": N_("negotiation"),
+}
+DEAL_STATUSES: dict[str, str] = {"open": N_("open"), "won": N_("won"), "lost": N_("lost")}
+STAGE_CHANGE_KINDS: dict[str, str] = {
+    "create": N_("created"), "advance": N_("advanced"), "skip": N_("skipped ahead"), "back": N_("moved back"),
+    "won": N_("won"), "lost": N_("lost"), "reopen": N_("reopened"),
+}
+
 
 # More words reps type for a code, beyond its labels in every language.
 WORDS: dict[str, tuple[str, ...]] = {
@@ -32,6 +44,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "A": ("key", "重点", "重点客户"), "B": ("general", "普通", "普通客户"), "C": ("potential", "潜在", "潜在客户"),
     "rep": ("sales", "salesperson", "销售员", "业务员"), "manager": ("主管", "销售经理"),
     "admin": ("administrator", "系统管理员"),
+    "new": ("新", "新商机"), "contacted": ("已接触", "初步接触"), "qualified": ("需求确认", "已确认"),
+    "proposal": ("quote", "报价", "方案"), "negotiation": ("谈判", "商务谈判"),
 }
 
 
@@ -59,3 +73,16 @@ def label(vocabulary: dict[str, str], code: str | None) -> str:
     if code is None:
         return ""
     return _(vocabulary[code]) if code in vocabulary else code
+
+
+def stage_label(key: str, name: str | None = None) -> str:
+    """What a stage reads as: a default stage under its own name is translated (新建, 已联系 ...);
+    a stage the team named (or renamed) reads as the team wrote it. `name` None: the stage
+    left the list, and its key is all there is (`won`/`lost` read as outcomes)."""
+    if name is None or name == key:
+        if key in STAGES:
+            return _(STAGES[key])
+        if key in DEAL_STATUSES:
+            return _(DEAL_STATUSES[key])
+        return key
+    return name

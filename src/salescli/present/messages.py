@@ -17,6 +17,8 @@ from salescli.core.errors import Notice, SalescliError
 from salescli.core.i18n import N_, _, ngettext
 from salescli.domain.text import visible
 from salescli.present.labels import ROLES, label
+from salescli.present.message_registry import PREPARE as _PREPARE
+from salescli.present.message_registry import Prepared, prepares
 
 MESSAGES: dict[str, str] = {
     # dates, clock, language
@@ -226,21 +228,6 @@ def allowed_values(setting: Any) -> str:
 
 def _people(ask: list[tuple[str, str]]) -> str:
     return ", ".join(f"{handle} ({_(ROLES.get(role, role))})" for handle, role in ask)
-
-
-Prepared = tuple[str, dict[str, Any]]
-_PREPARE: dict[str, Callable[[str, dict[str, Any]], Prepared]] = {}
-
-
-def prepares(*codes: str) -> Callable[[Callable[[str, dict[str, Any]], Prepared]], Any]:
-    """Register how the parameters of `codes` become words (and, rarely, which template)."""
-
-    def register(fn: Callable[[str, dict[str, Any]], Prepared]) -> Any:
-        for code in codes:
-            _PREPARE[code] = fn
-        return fn
-
-    return register
 
 
 # The free-text fields of domain/text.py FIELDS, as a sentence names them.
@@ -456,3 +443,10 @@ def describe(item: SalescliError | Notice, wording: Mapping[str, str] | None = N
 
 def sentence(item: SalescliError | Notice, wording: Mapping[str, str] | None = None) -> str:
     return describe(item, wording)[0]
+
+
+# The pipeline's areas word their errors in modules of their own, merged here.
+from salescli.present import deal_messages, report_messages, stage_messages  # noqa: E402
+
+for _area in (deal_messages, stage_messages, report_messages):
+    MESSAGES.update(_area.MESSAGES)

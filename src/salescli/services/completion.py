@@ -20,3 +20,13 @@ def customers(incomplete: str, *, archived: bool = False) -> list[str]:
     if path is None:
         return []
     return customer_names(path, incomplete, handle, archived=archived)
+
+
+def deals(incomplete: str) -> list[str]:
+    """Deal ids (open deals of the acting rep first) for a DEAL argument."""
+    return []  # filled in by the stage/completion work
+
+
+def stages(incomplete: str) -> list[str]:
+    """Stage names in force for a STAGE argument or option."""
+    return []  # filled in by the stage/completion work

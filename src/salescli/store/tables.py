@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -196,6 +197,67 @@ follow_ups = Table(
     Index("ix_follow_ups_open_by_customer", "customer_id"),
 )
 """A logged call, visit, email ...; with a next date it is a task until closed."""
+
+deals = Table(
+    "deals", metadata,
+    _id(),
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("amount_cents", BigInteger),  # whole hundredths of the team's currency; None: not known yet
+    Column("stage", String(64), nullable=False),  # a stage key (core/stages.py); a closed deal keeps its last
+    Column("status", String(8), nullable=False, default="open"),  # open | won | lost
+    Column("close_on", Date),  # the expected close day (kept after closing; `closed_at` says when it closed)
+    _user_ref("owner_id"),
+    Column("product", String(100)),
+    Column("lost_reason", String(500)),
+    Column("contract_end", Date),
+    Column("created_at", Instant(), nullable=False),
+    _user_ref("created_by_id"),
+    Column("stage_changed_at", Instant(), nullable=False),  # entering the stage; stale counts from here
+    Column("closed_at", Instant()),
+    Column("updated_at", Instant()),
+    Index("ix_deals_owner_status_changed", "owner_id", "status", "stage_changed_at"),
+    Index("ix_deals_status_stage", "status", "stage"),
+    Index("ix_deals_status_close_on", "status", "close_on"),
+    Index("ix_deals_status_contract_end", "status", "contract_end"),
+    Index("ix_deals_customer", "customer_id"),
+    Index("ix_deals_created_at", "created_at"),
+)
+"""An opportunity (商机): a possible sale to a customer, moved through the team's stages
+to won or lost (docs/pipeline.md). Never deleted; a closed deal changes only by reopening."""
+
+stage_changes = Table(
+    "stage_changes", metadata,
+    _id(),
+    Column("deal_id", Integer, ForeignKey("deals.id"), nullable=False),
+    Column("kind", String(8), nullable=False),  # create | advance | skip | back | won | lost | reopen
+    Column("from_stage", String(64)),  # None when the deal was created
+    Column("to_stage", String(64), nullable=False),  # a stage key, or won / lost
+    Column("at", Instant(), nullable=False),
+    _user_ref("by_user_id"),
+    Column("feedback", Text),  # what happened: the gate's note, the lost reason
+    Index("ix_stage_changes_deal_at", "deal_id", "at"),
+    Index("ix_stage_changes_to_stage", "to_stage", "deal_id"),
+)
+"""Every move of a deal, never changed or deleted: its history, and what the funnel's
+conversion and days-per-stage are computed from."""
+
+payments = Table(
+    "payments", metadata,
+    _id(),
+    Column("deal_id", Integer, ForeignKey("deals.id"), nullable=False),
+    Column("amount_cents", BigInteger, nullable=False),
+    Column("due_on", Date, nullable=False),
+    Column("paid_on", Date),  # None: still to collect
+    Column("note", String(500)),
+    Column("created_at", Instant(), nullable=False),
+    _user_ref("created_by_id"),
+    Column("paid_at", Instant()),  # when it was marked paid
+    _user_ref("paid_by_id"),
+    Index("ix_payments_deal", "deal_id"),
+    Index("ix_payments_open_due", "paid_on", "due_on"),
+)
+"""One instalment of a won deal: what is due when, and when it was paid (receivables)."""
 
 settings = Table(
     "settings", metadata,

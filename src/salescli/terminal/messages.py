@@ -48,3 +48,9 @@ CLI_WORDING: dict[str, str] = {
     "output.write_failed": N_("Could not write the output: {problem}."),
     "internal.unexpected": N_("Unexpected error: {problem} (run again with --debug for details)."),
 }
+
+
+from salescli.present import deal_messages, report_messages, stage_messages  # noqa: E402
+
+for _area in (deal_messages, stage_messages, report_messages):
+    CLI_WORDING.update(_area.CLI_WORDING)

@@ -1,0 +1,6 @@
+"""`salescli deal ...`"""
+
+
+import typer
+
+app = typer.Typer(no_args_is_help=True)
