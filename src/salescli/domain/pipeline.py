@@ -43,14 +43,17 @@ class AmountError(ValueError):
 
 
 def parse_amount(text: str | Decimal | int) -> Decimal:
-    """An amount as a rep types it: `12000`, `12,000.50`, `1.2万`, `50k`, `¥8,000`.
+    """An amount as a rep types it: `12000`, `12,000.50`, `1.2万`, `50k`, `¥8,000`, `１２，０００`.
 
     Decimal all the way; more than two decimals (after a unit) is refused rather than
     rounded, since a rounded amount is a different contract."""
     if isinstance(text, Decimal | int) and not isinstance(text, bool):
         value = Decimal(text)
     else:
-        raw = str(text).strip().replace(",", "").replace("，", "").replace("_", "").replace(" ", "")
+        import unicodedata
+
+        # NFKC: full-width digits and commas typed with a Chinese input method read as ASCII.
+        raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace("，", "").replace("_", "").replace(" ", "")
         raw = raw.lstrip("¥￥$€£").removeprefix("CNY").strip()
         unit = Decimal(1)
         if raw and raw[-1].lower() in _UNITS:
