@@ -1,9 +1,15 @@
-"""Build the big benchmark store: 50 reps, 100k customers, 300k contacts, 1M follow-ups.
+"""Build the big benchmark store: 50 reps, 100k customers, 300k contacts, 1M follow-ups, 200k deals.
 
     .venv/bin/python benchmarks/generate.py                       # SQLite at /tmp/salescli-big.db
     .venv/bin/python benchmarks/generate.py --target big.db --replace
     .venv/bin/python benchmarks/generate.py --target postgresql+psycopg://user@host/db   # an empty database
     .venv/bin/python benchmarks/generate.py --customers 10000 --follow-ups 100000          # smaller
+    .venv/bin/python benchmarks/generate.py --deals 0                                      # no pipeline
+
+The pipeline: 200k deals with ~1M stage changes (`--deals`, `--stage-changes`): each rep's
+own customers carry its open deals in every stage (a few stale, closing soon, with payments
+due), and the rest are the closed deals (won with paid schedules, lost with reasons) of the
+reps who worked the pool's customers before.
 
 The store is created through `open_store`, so it has the real (Alembic) schema; the data
 comes from `salescli.services.demo.seed_store` (the seeded generator, following the store's
@@ -33,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--contacts", type=int, default=300_000, help="total contacts")
     parser.add_argument("--follow-ups", type=int, default=1_000_000)
+    parser.add_argument("--deals", type=int, default=200_000, help="total deals (0: no pipeline)")
+    parser.add_argument("--stage-changes", type=int, default=1_000_000,
+                        help="about this many stage changes in all (an average per deal)")
     parser.add_argument("--owned-per-rep", type=int, default=None,
                         help="customers per rep (default and at most: the store's pool.max_owned)")
     parser.add_argument("--seed", type=int, default=2026)
@@ -66,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     summary = seed_store(
         url, now=now, seed=args.seed, reps=args.reps, customers=args.customers,
         contacts_per_customer=args.contacts / max(1, args.customers), follow_ups=args.follow_ups,
+        deals=args.deals, changes_per_deal=args.stage_changes / args.deals if args.deals else None,
         owned_per_rep=args.owned_per_rep, chunk_size=args.chunk, bulk_pragmas=True, log=log,
     ).to_json()
     loaded = time.perf_counter() - started

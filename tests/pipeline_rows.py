@@ -8,13 +8,24 @@ themselves write.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from typing import Any
 
 
-def _session():  # noqa: ANN202
+@contextmanager
+def _session() -> Iterator[Any]:
+    """One write transaction on a context closed right after, so a test writing many rows
+    holds no connection open (PostgreSQL counts them)."""
     from salescli.services.context import open_context
 
-    return open_context().session(write=True)
+    ctx = open_context()
+    try:
+        with ctx.session(write=True) as session:
+            yield session
+    finally:
+        ctx.close()
 
 
 def user_id(handle: str = "alice") -> int:

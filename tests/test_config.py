@@ -35,6 +35,13 @@ RULE_DEFAULTS = {
     "forgotten.b_days": 30,
     "forgotten.c_days": 90,
     "pipeline.sales_cycle_days": 42,
+    "pipeline.stages": [  # JSON: the list of tables the store keeps (core/stages.py dump_stages)
+        {"name": "new", "probability": 10, "gate": []},
+        {"name": "contacted", "probability": 20, "gate": ["note"]},
+        {"name": "qualified", "probability": 40, "gate": ["note"]},
+        {"name": "proposal", "probability": 60, "gate": ["note", "amount", "close_on"]},
+        {"name": "negotiation", "probability": 80, "gate": ["note", "amount", "close_on"]},
+    ],
     "plan.weekends": False,
 }
 PERSONAL = ["user.handle", "user.lang", "user.timezone", "store.url", "store.busy_timeout_ms"]

@@ -25,7 +25,7 @@ def _source(key: str, source: str) -> str:
 
         return ENVIRONMENT[key]  # the variable's name says it all
     return _(SOURCES[source])
-ORIGINS = {"set": N_("config set"), "file": N_("moved from a config file")}
+ORIGINS = {"set": N_("config set"), "file": N_("moved from a config file"), "stage": N_("salescli stage")}
 
 
 @app.command("show", help=_("Every setting with its value and where it comes from."))

@@ -255,6 +255,19 @@ def _render_card(card: Any, now: Any) -> None:
             ],
             title=_("Ownership"),
         )
+    if card.deals:
+        _render_card_deals(card, now)
+
+
+def _render_card_deals(card: Any, now: Any) -> None:
+    from salescli.commands.deal import deal_table, render_receivable
+    from salescli.present.deals import CHANGE_COLUMNS, CHANGE_DEAL_COLUMN, CUSTOMER_DEAL_COLUMNS
+
+    deal_table(CUSTOMER_DEAL_COLUMNS, card.deals, now, title=_("Deals"))
+    if card.receivable is not None and card.receivable.scheduled:
+        render_receivable(card.receivable, card.receivable.currency)
+    if card.stage_changes:
+        deal_table((CHANGE_DEAL_COLUMN, *CHANGE_COLUMNS), card.stage_changes, now, title=_("Stage changes"))
 
 
 @app.command("edit", help=_("Change a customer's fields; an empty value ('') clears an optional field."))

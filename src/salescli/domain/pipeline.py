@@ -53,7 +53,7 @@ def parse_amount(text: str | Decimal | int) -> Decimal:
         import unicodedata
 
         # NFKC: full-width digits and commas typed with a Chinese input method read as ASCII.
-        raw = unicodedata.normalize("NFKC", str(text)).strip().replace(",", "").replace("，", "").replace("_", "").replace(" ", "")
+        raw = "".join(unicodedata.normalize("NFKC", str(text)).split()).replace(",", "").replace("_", "")
         raw = raw.lstrip("¥￥$€£").removeprefix("CNY").strip()
         unit = Decimal(1)
         if raw and raw[-1].lower() in _UNITS:

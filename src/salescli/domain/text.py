@@ -50,6 +50,10 @@ FIELDS: dict[str, Field] = {
     "done_note": Field(500, multiline=True),
     "user_name": Field(200),
     "search": Field(200),
+    "deal_title": Field(200),
+    "product": Field(100),
+    "stage_note": Field(2000, multiline=True),
+    "lost_reason": Field(500),
 }
 
 

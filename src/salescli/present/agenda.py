@@ -49,9 +49,47 @@ FORGOTTEN_COLUMNS = (
     Column(N_("Overdue by"), "days_overdue", "days"),
 )
 
+# The pipeline's sections (services/agenda_pipeline.py).
+PAYMENT_DUE_COLUMNS = (
+    Column(N_("Payment"), "payment_id", "id"),
+    Column(N_("When"), "due_on", "due"),
+    Column(N_("Amount"), "amount", "money"),
+    Column(N_("Deal"), "deal_id", "id"),
+    Column(N_("Title"), "deal_title"),
+    Column(N_("Customer"), "customer", drop=1),
+)
+STALE_DEAL_COLUMNS = (
+    Column(N_("Deal"), "deal_id", "id"),
+    Column(N_("Title"), "title"),
+    Column(N_("Customer"), "customer", drop=1),
+    Column(N_("Stage"), "stage", "stage"),
+    Column(N_("In stage since"), "stage_changed_at", "ago"),
+    Column(N_("Amount"), "amount", "money", drop=2),
+)
+CLOSING_DEAL_COLUMNS = (
+    Column(N_("Deal"), "deal_id", "id"),
+    Column(N_("Title"), "title"),
+    Column(N_("Customer"), "customer", drop=1),
+    Column(N_("Stage"), "stage", "stage"),
+    Column(N_("Expected close"), "close_on", "due"),
+    Column(N_("Amount"), "amount", "money", drop=2),
+)
+CONTRACT_ENDING_COLUMNS = (
+    Column(N_("Deal"), "deal_id", "id"),
+    Column(N_("Title"), "title"),
+    Column(N_("Customer"), "customer", drop=1),
+    Column(N_("Contract ends"), "contract_end", "day"),
+    Column(N_("When"), "days_until", "until"),
+    Column(N_("Amount"), "amount", "money", drop=2),
+)
+
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "overdue_tasks": AGENDA_TASK_COLUMNS,
     "due_today": AGENDA_TASK_COLUMNS,
+    "payments": PAYMENT_DUE_COLUMNS,
+    "stale_deals": STALE_DEAL_COLUMNS,
+    "closing_soon": CLOSING_DEAL_COLUMNS,
+    "contracts_ending": CONTRACT_ENDING_COLUMNS,
     "birthdays": BIRTHDAY_COLUMNS,
     "forgotten": FORGOTTEN_COLUMNS,
 }

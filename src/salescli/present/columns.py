@@ -12,7 +12,7 @@ from typing import Any
 
 # Kinds whose values are one piece (an id, a date, "3 days overdue", a count): they are
 # never wrapped or cut on a narrow screen (docs/text.md).
-WHOLE_KINDS = frozenset({"id", "day", "due", "ago", "days", "until"})
+WHOLE_KINDS = frozenset({"id", "day", "due", "ago", "days", "until", "money"})
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Column:
 
     `kind`: text, id, day (a date), due (a date as "3 days overdue"), ago (an instant as
     "12 days ago"), days (a count of days), until (days ahead: "today", "in 3 days").
+    money (a Decimal amount in the currency the record carries as `currency`).
+    stage (a stage key, read with the name the record carries as `stage_name`).
 
     On a narrow screen: `whole` values (by default every kind but text) keep their width;
     text wraps between words and gives way first; a column with `drop` is left out,
@@ -44,7 +46,7 @@ class Column:
     def options(self) -> dict[str, Any]:
         """The layout options an interface needs (terminal/render.py `table`)."""
         options: dict[str, Any] = {"whole": self.is_whole}
-        if self.kind == "id":
+        if self.kind in ("id", "money"):
             options["justify"] = "right"
         if self.drop is not None:
             options["drop"] = self.drop

@@ -176,10 +176,14 @@ ACTIONS = {
     "add_contact": N_("add contacts to it"),
     "edit_contact": N_("edit its contacts"),
     "close": N_("close it"),
+    "see_others_reports": N_("see other reps' reports"),
+    "add_deal": N_("add deals to it"),
+    "move": N_("move it"),
 }
 ROLE_REQUIRED_NOBODY = N_("Only {roles} can {action} (your role: {role}).")
 NOT_OWNER_ASK = N_("{record} belongs to {owner}; only they or a manager can {action} (ask {ask}).")
-RECORDS = {"customer": N_("Customer #{id} {name}"), "task": N_("Task #{id} ({name})")}
+RECORDS = {"customer": N_("Customer #{id} {name}"), "task": N_("Task #{id} ({name})"),
+           "deal": N_("Deal #{id} {name}")}
 UNKNOWN_SETTING_CLOSE = N_("Did you mean: {keys}?")
 NOT_A_TABLE = N_("{area} must be a table ([{area}] with keys under it), not a single value.")
 
@@ -190,7 +194,26 @@ def display_value(value: Any) -> str:
         return "auto"
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple) and value and all(_is_stage(item) for item in value):
+        return stage_list_line(value)
     return str(value)
+
+
+def _is_stage(item: Any) -> bool:
+    from salescli.core.stages import Stage
+
+    return isinstance(item, Stage) or (isinstance(item, dict) and "name" in item and "probability" in item)
+
+
+def stage_list_line(stages: Any) -> str:
+    """A stage list (pipeline.stages, as Stage objects or their stored dicts) on one line:
+    `new 10%, contacted 20% [note], proposal 60% [note+amount+close_on]`."""
+    parts = []
+    for stage in stages:
+        fields = stage if isinstance(stage, dict) else stage.as_dict()
+        gate = fields.get("gate") or []
+        parts.append(f"{fields['name']} {fields['probability']}%" + (f" [{'+'.join(map(str, gate))}]" if gate else ""))
+    return ", ".join(parts)
 
 
 def allowed_values(setting: Any) -> str:
@@ -223,6 +246,10 @@ def allowed_values(setting: Any) -> str:
         return _("an ISO 4217 currency code such as CNY, USD or EUR")
     if setting.kind == "region":
         return _("a two-letter region code such as CN, US or HK")
+    if setting.kind == "stages":
+        from salescli.present.stage_messages import ALLOWED
+
+        return _(ALLOWED)
     return _("any text")
 
 
@@ -237,7 +264,8 @@ FIELD_NAMES = {
     "notes": N_("notes"), "tag": N_("tag"), "contact_name": N_("contact name"), "title": N_("job title"),
     "wechat": N_("WeChat ID"), "summary": N_("summary"), "location": N_("location"),
     "next_action": N_("next action"), "done_note": N_("note"), "user_name": N_("user's name"),
-    "search": N_("search text"),
+    "search": N_("search text"), "deal_title": N_("deal title"), "product": N_("product"),
+    "stage_note": N_("note"), "lost_reason": N_("lost reason"),
 }
 CHARACTER_KINDS = {
     "control": N_("a control character"), "line_break": N_("a line break"),
@@ -282,8 +310,18 @@ def _unknown_setting(template: str, p: dict[str, Any]) -> Prepared:
     return template, p
 
 
+BAD_STAGE_LIST = N_("Bad value for {key}: {problem}.")
+STAGE_LIST_IN_FILE = N_("Ignored {key} in {path}: {problem}; removed it from the file.")
+
+
 @prepares("setting.bad_value", "setting.bad_stored_value", "settings.file_value_invalid")
 def _bad_setting(template: str, p: dict[str, Any]) -> Prepared:
+    if p.get("problem") and template in (MESSAGES["setting.bad_value"], MESSAGES["settings.file_value_invalid"]):
+        # A stage list: say what is wrong with it rather than repeat the whole list.
+        from salescli.present.stage_messages import list_problem
+
+        template = BAD_STAGE_LIST if template == MESSAGES["setting.bad_value"] else STAGE_LIST_IN_FILE
+        return template, p | {"problem": list_problem(p["problem"], p.get("detail"))}
     return template, p | {"allowed": allowed_values(p["setting"])}
 
 
@@ -412,7 +450,7 @@ DETAILS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
 }
 
 
-_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?![.\w])")  # a day range (2026-10-01..2026-11-30) stays
 
 
 def one_period(text: str) -> str:
@@ -446,7 +484,7 @@ def sentence(item: SalescliError | Notice, wording: Mapping[str, str] | None = N
 
 
 # The pipeline's areas word their errors in modules of their own, merged here.
-from salescli.present import deal_messages, report_messages, stage_messages  # noqa: E402
+from salescli.present import deal_messages, payment_messages, report_messages, stage_messages  # noqa: E402
 
-for _area in (deal_messages, stage_messages, report_messages):
+for _area in (deal_messages, stage_messages, report_messages, payment_messages):
     MESSAGES.update(_area.MESSAGES)

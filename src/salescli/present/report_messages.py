@@ -6,10 +6,24 @@ terminal/messages.py), for errors whose remedy is a flag or a command.
 
 from __future__ import annotations
 
+from typing import Any
+
 from salescli.core.i18n import N_
+from salescli.present.message_registry import Prepared, prepares
 
 MESSAGES: dict[str, str] = {
+    "report.bad_period": N_("{value!r} is not a period; give a year, quarter, month, week or day range,"
+                            " such as {examples}."),
+    "report.scope_conflict": N_("Choose one rep or the whole team, not both."),
+    "report.bad_months": N_("The number of months must be from {low} to {high}, not {value}."),
 }
 
 CLI_WORDING: dict[str, str] = {
+    "report.scope_conflict": N_("Use --user or --team, not both."),
+    "report.bad_months": N_("--months must be from {low} to {high}, not {value}."),
 }
+
+
+@prepares("report.bad_period")
+def _bad_period(template: str, p: dict[str, Any]) -> Prepared:
+    return template, p | {"examples": ", ".join(p["examples"])}

@@ -174,3 +174,7 @@ def forgotten(ctx: Context, days: int | None = None) -> list[ForgottenItem]:
     with ctx.session() as session:
         limits = {"A": days, "B": days, "C": days} if days is not None else team_rules(session).forgotten_days()
         return forgotten_customers(session, ctx, at=now, limits=limits)
+
+
+# Sections of other features, registered by importing their providers (see the docstring).
+from salescli.services import agenda_pipeline  # noqa: E402, F401

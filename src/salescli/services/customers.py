@@ -19,6 +19,7 @@ from salescli.domain.codes import DEFAULT_GRADE, GRADES
 from salescli.services.access import require_owner
 from salescli.services.contacts import ContactView, contact_view
 from salescli.services.context import Context
+from salescli.services.deals import customer_deals, customer_receivable
 from salescli.services.follow_ups import FollowUpView, follow_up_view, task_order
 from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
@@ -140,6 +141,9 @@ class CustomerCard(CustomerSummary):
     open_tasks: list[FollowUpView]
     timeline: list[FollowUpView]
     ownership: list[OwnershipEventView]
+    deals: list[Any]  # services/deals.py DealRow, open ones first
+    stage_changes: list[Any]  # the deals' StageChangeView, newest first
+    receivable: Any  # services/payments.py Receivable over the customer's deals
 
 
 @dataclass
@@ -363,10 +367,14 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
             OwnershipEventView(e.id, e.kind, e.at, e.from_handle, e.to_handle, e.by_handle, e.reason)
             for e in ownership_queries.history(session, customer.id)
         ]
+        now = ctx.now()
+        deals, stage_changes = customer_deals(session, customer.id, now)
+        receivable = customer_receivable(session, customer.id, now.date()) if deals else None
     open_tasks = sorted(
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=task_order
     )
-    return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership)
+    return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership,
+                        deals=deals, stage_changes=stage_changes, receivable=receivable)
 
 
 def edit_customer(

@@ -36,6 +36,9 @@ class SeedSummary(Record):
     open_tasks: int
     ownership_events: int
     tags: int
+    deals: int = 0
+    stage_changes: int = 0
+    payments: int = 0
 
 
 def demo_reps(handle: str, count: int = DEMO_SIZE["reps"]) -> list[tuple[str, str]]:
@@ -56,10 +59,13 @@ def _remove_store_files(path: Path) -> None:
 def seed_store(
     url: str, *, now: datetime, seed: int = 2026, reps: Sequence[tuple[str, str]] | int = 6, customers: int = 300,
     contacts_per_customer: float = 2.0, follow_ups: int = 3000, owned_per_rep: int | None = None,
-    chunk_size: int = 10_000, bulk_pragmas: bool = False, log: Callable[[str], None] | None = None,
+    deals: int | None = None, changes_per_deal: float | None = None, chunk_size: int = 10_000,
+    bulk_pragmas: bool = False, log: Callable[[str], None] | None = None,
 ) -> SeedSummary:
     """Fill the store at `url` (created or upgraded first) with a realistic, deterministic
-    history that follows the store's team rules."""
+    history that follows the store's team rules. `deals`: how many deals in all (None: a
+    realistic number for the customers: a few per owned customer, some on the pool's);
+    `changes_per_deal`: the average stage changes a deal has (None: as the paths come)."""
     from salescli.domain.pool import RecycleRules
     from salescli.services.settings import team_rules
     from salescli.store.engine import open_store
@@ -74,10 +80,12 @@ def seed_store(
                 recycle=RecycleRules(rules.get("pool.recycle_no_follow_up_days"),
                                      rules.get("pool.recycle_no_deal_days")),
                 region=rules.get("import.default_region"),
+                stages=tuple(rules.get("pipeline.stages")), sales_cycle_days=rules.get("pipeline.sales_cycle_days"),
             )
         return SeedSummary(**generate(
             store, now=now, seed=seed, reps=reps, customers=customers, contacts_per_customer=contacts_per_customer,
-            follow_ups=follow_ups, rules=seed_rules, owned_per_rep=owned_per_rep, chunk_size=chunk_size,
+            follow_ups=follow_ups, deals=deals, changes_per_deal=changes_per_deal, rules=seed_rules,
+            owned_per_rep=owned_per_rep, chunk_size=chunk_size,
             bulk_pragmas=bulk_pragmas, log=log,
         ))
     finally:

@@ -138,13 +138,23 @@ def _personal_view(ctx: Context, key: str) -> SettingView:
     return SettingView(key, value, declared.default, "personal", source)
 
 
+def _shown(declared: Setting, value: Any) -> Any:
+    """A value in its JSON form: a stage list as the list of tables the store keeps."""
+    if declared.kind == "stages" and isinstance(value, tuple):
+        from salescli.core.stages import dump_stages
+
+        return dump_stages(value)
+    return value
+
+
 def _team_view(rules: TeamRules, key: str) -> SettingView:
     declared = SETTINGS[key]
+    default = _shown(declared, declared.default)
     try:
         value = rules.get(key)
     except RefusedError:  # shown as stored, so a manager sees what to fix
-        return SettingView(key, rules.stored(key), declared.default, "team", "invalid")
-    return SettingView(key, value, declared.default, "team", "store" if rules.is_set(key) else "default")
+        return SettingView(key, rules.stored(key), default, "team", "invalid")
+    return SettingView(key, _shown(declared, value), default, "team", "store" if rules.is_set(key) else "default")
 
 
 def show_settings(ctx: Context) -> list[SettingView]:
@@ -176,8 +186,8 @@ def set_setting(key: str, raw_value: str, context: Callable[[], Context]) -> Set
         return SettingSaved(declared.key, value, "personal", str(path))
     try:
         value = declared.parse(raw_value)
-    except (ValueError, TypeError):
-        raise bad_value(declared.key, raw_value) from None
+    except (ValueError, TypeError) as exc:
+        raise _bad(declared, raw_value, exc) from None
     from salescli.services.access import require
 
     ctx = context()
@@ -185,8 +195,21 @@ def set_setting(key: str, raw_value: str, context: Callable[[], Context]) -> Set
     with ctx.session(write=True) as session:
         locks.hold(session, locks.setting(declared.key))
         who = require(session, ctx, "change_team_rules", action="change_team_rules")
+        if declared.kind == "stages":  # a list that drops a stage holding open deals is refused
+            from salescli.services.stages import check_new_list
+
+            check_new_list(session, value)
         _store_value(session, declared, value, at=now, by_id=who.id, origin="set")
-    return SettingSaved(declared.key, value, "team", describe(ctx.store.url))
+    return SettingSaved(declared.key, _shown(declared, value), "team", describe(ctx.store.url))
+
+
+def _bad(declared: Setting, raw: Any, exc: Exception) -> BadInputError:
+    """The refusal of a value; a stage list's says what is wrong with it (StageListError)."""
+    err = bad_value(declared.key, raw)
+    problem = getattr(exc, "problem", None)
+    if declared.kind == "stages" and problem is not None:
+        err.params.update(problem=problem, detail=getattr(exc, "detail", None))
+    return err
 
 
 def _store_value(session: Session, declared: Setting, value: Any, *, at: datetime, by_id: int | None,
@@ -255,9 +278,9 @@ def adopt_file_rules(ctx: Context, user_id: int) -> None:
             declared = SETTINGS[key]
             try:
                 value = declared.parse(raw)
-            except (ValueError, TypeError):
-                notices.append(Notice("settings.file_value_invalid", path=path, key=key, value=raw,
-                                      setting=declared))
+            except (ValueError, TypeError) as exc:
+                notices.append(Notice("settings.file_value_invalid", **(_bad(declared, raw, exc).params | {
+                    "path": path, "key": key, "value": raw, "setting": declared})))
                 continue
             if key in stored:
                 try:
@@ -272,6 +295,14 @@ def adopt_file_rules(ctx: Context, user_id: int) -> None:
                     notices.append(Notice("settings.file_value_ignored", path=path, key=key, value=value,
                                           store_value=current))
                 continue
+            if allowed and declared.kind == "stages":
+                from salescli.services.stages import check_new_list
+
+                try:
+                    check_new_list(session, value)
+                except RefusedError as err:
+                    notices.append(Notice("stage.file_list_refused", path=path, **err.params))
+                    continue
             if allowed:
                 _store_value(session, declared, value, at=now, by_id=user_id, origin="file")
                 notices.append(Notice("settings.file_value_moved", path=path, key=key, value=value))

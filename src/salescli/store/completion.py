@@ -56,3 +56,62 @@ def customer_names(path: Path, incomplete: str, handle: str, *, archived: bool =
     finally:
         conn.close()
     return list(dict.fromkeys(name for (name,) in rows))
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    try:
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return None
+
+
+def stage_names(path: Path | None, incomplete: str) -> list[str]:
+    """The stage names in force starting with `incomplete` (ignoring case): the store's
+    `pipeline.stages` row, else the default stages (also for a PostgreSQL store, no file
+    yet, or a row that cannot be read)."""
+    import json
+
+    from salescli.core.stages import DEFAULT_STAGES
+
+    names = [stage.name for stage in DEFAULT_STAGES]
+    conn = _connect(path) if path is not None else None
+    if conn is not None:
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'pipeline.stages'").fetchone()
+            stored = json.loads(row[0]) if row else None
+            if isinstance(stored, list):
+                names = [entry["name"] for entry in stored
+                         if isinstance(entry, dict) and isinstance(entry.get("name"), str)]
+        except (sqlite3.Error, ValueError, TypeError):
+            pass
+        finally:
+            conn.close()
+    wanted = incomplete.casefold()
+    return [name for name in names if name.casefold().startswith(wanted)]
+
+
+def deal_ids(path: Path, incomplete: str, handle: str) -> list[str]:
+    """Deal ids starting with `incomplete`: the acting rep's open deals first (newest
+    first), then other open deals, then closed ones (for `deal reopen`)."""
+    if incomplete and not incomplete.isdigit():
+        return []
+    conn = _connect(path)
+    if conn is None:
+        return []
+    try:
+        rows = conn.execute(
+            """
+            SELECT d.id FROM deals AS d LEFT JOIN users AS u ON u.id = d.owner_id
+            WHERE CAST(d.id AS TEXT) LIKE ?
+            ORDER BY (d.status = 'open' AND u.handle = ?) DESC, (d.status = 'open') DESC, d.id DESC
+            LIMIT ?
+            """,
+            (f"{incomplete}%", handle, LIMIT),
+        ).fetchall()
+    except sqlite3.Error:
+        rows = []
+    finally:
+        conn.close()
+    return [str(deal_id) for (deal_id,) in rows]

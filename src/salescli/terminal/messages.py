@@ -50,7 +50,7 @@ CLI_WORDING: dict[str, str] = {
 }
 
 
-from salescli.present import deal_messages, report_messages, stage_messages  # noqa: E402
+from salescli.present import deal_messages, payment_messages, report_messages, stage_messages  # noqa: E402
 
-for _area in (deal_messages, stage_messages, report_messages):
+for _area in (deal_messages, stage_messages, report_messages, payment_messages):
     CLI_WORDING.update(_area.CLI_WORDING)

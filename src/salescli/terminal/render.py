@@ -373,6 +373,7 @@ def columns_table(
         days_phrase,
         due_phrase,
         format_clock,
+        format_money,
         format_short_day,
         until_phrase,
     )
@@ -398,6 +399,12 @@ def columns_table(
             return styled(days_phrase(max(int(value), 0)), "red")
         if column.kind == "until":
             return until_phrase(int(value))
+        if column.kind == "money":
+            return format_money(value, getattr(item, "currency", None) or "CNY")
+        if column.kind == "stage":
+            from salescli.present.labels import stage_label
+
+            return stage_label(value, getattr(item, "stage_name", None))
         return value
 
     table(

@@ -2,8 +2,10 @@
 lives in the store layer).
 
 `generate()` writes reps, customers (Chinese and English companies), contacts, a follow-up
-history over the last ~6 months with its tasks, tags and ownership events, all with SQLAlchemy
-Core bulk inserts in chunks: a million follow-ups take a minute or so, not an hour.
+history over the last ~6 months with its tasks, tags and ownership events, then the pipeline:
+deals in every stage with their stage histories, won and lost deals, payment schedules (some
+overdue), all with SQLAlchemy Core bulk inserts in chunks: a million follow-ups take a minute
+or so, not an hour.
 
 Everything comes from `random.Random(seed)` and the `now` passed in, so the same seed and
 the same `now` give the same store, row for row and id for id. Ids are assigned here (after the
@@ -34,6 +36,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
+from salescli.core.stages import DEFAULT_STAGES, Stage
 from salescli.domain import dedupe
 from salescli.domain.pinyin import keys_of_name_key
 from salescli.domain.pool import RecycleRules, recycle_due, room_under_cap
@@ -61,6 +64,8 @@ class SeedRules:
     forgotten_days: dict[str, int]
     recycle: RecycleRules
     region: str
+    stages: tuple[Stage, ...] = DEFAULT_STAGES  # the pipeline's open stages, in order
+    sales_cycle_days: int = 42  # an open deal unmoved for longer is stale
 
 # --------------------------------------------------------------------------- helpers
 
@@ -154,6 +159,9 @@ class _Generator:
         self.zh_title = _Pick(rng, vocab.ZH_TITLES)
         self.en_title = _Pick(rng, vocab.EN_TITLES)
         self.kind = _Pick(rng, vocab.KINDS)
+        self.zh_lost = _Pick(rng, vocab.ZH_LOST_REASONS)
+        self.en_lost = _Pick(rng, vocab.EN_LOST_REASONS)
+        self.deal_size = _Pick(rng, vocab.DEAL_SIZES)
 
     # ------------------------------------------------------------------ time
 
@@ -211,6 +219,8 @@ def generate(
     customers: int = 300,
     contacts_per_customer: float = 2.0,
     follow_ups: int = 3000,
+    deals: int | None = None,
+    changes_per_deal: float | None = None,
     rules: SeedRules,
     owned_per_rep: int | None = None,
     owned_fill: tuple[float, float] = (0.8, 0.95),
@@ -226,6 +236,9 @@ def generate(
     at most: the cap, `rules.max_owned`), never more than the cap counting what they owned
     already; the remaining customers are in the pool. `bulk_pragmas` relaxes SQLite
     durability (synchronous=OFF, a big page cache) for the load only: for benchmarks.
+    `deals` is the total number of deals (None: a few per owned customer and some closed
+    ones on pool customers; 0: none), `changes_per_deal` the average number of stage changes
+    to reach (None: as the paths come, about four) by letting some deals go back and forth.
     """
     gen = _Generator(now=now, seed=seed, rules=rules, log=log or (lambda _msg: None))
     per_rep = min(owned_per_rep or rules.max_owned, rules.max_owned)
@@ -247,7 +260,7 @@ def generate(
                     summary = _write(
                         conn, gen, reps=reps, customers=customers, contacts_per_customer=contacts_per_customer,
                         follow_ups=follow_ups, owned_per_rep=per_rep, owned_fill=owned_fill,
-                        chunk_size=chunk_size,
+                        chunk_size=chunk_size, deals=deals, changes_per_deal=changes_per_deal,
                     )
             finally:
                 if restore:
@@ -301,7 +314,7 @@ def _rep_list(reps: Sequence[tuple[str, str]] | int) -> list[tuple[str, str]]:
 def _write(
     conn: Connection, gen: _Generator, *, reps: Sequence[tuple[str, str]] | int, customers: int,
     contacts_per_customer: float, follow_ups: int, owned_per_rep: int, owned_fill: tuple[float, float],
-    chunk_size: int,
+    chunk_size: int, deals: int | None = None, changes_per_deal: float | None = None,
 ) -> dict[str, int]:
     rng = gen.rng
     now = gen.now
@@ -407,17 +420,20 @@ def _write(
     for chunk in _chunks(event_rows, chunk_size):
         conn.execute(tables.ownership_events.insert(), chunk)
 
+    gen.log("ownership events written")
+    pipeline = _write_deals(conn, gen, custs, deals=deals, changes_per_deal=changes_per_deal, chunk_size=chunk_size)
+
     if conn.dialect.name == "postgresql":
-        for table_name in ("users", "customers", "contacts", "follow_ups", "ownership_events"):
+        for table_name in ("users", "customers", "contacts", "follow_ups", "ownership_events", "deals",
+                           "stage_changes", "payments"):
             conn.execute(text(
                 f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
                 f"GREATEST((SELECT MAX(id) FROM {table_name}), 1))"
             ))
-    gen.log("ownership events written")
     return {
         "users": len(rep_ids), "new_users": len(user_rows), "customers": customers, "owned": owned_total,
         "pool": customers - owned_total, "contacts": contact_total, "follow_ups": len(rows), "open_tasks": open_tasks,
-        "ownership_events": len(events), "tags": len(tag_rows),
+        "ownership_events": len(events), "tags": len(tag_rows), **pipeline,
     }
 
 
@@ -848,3 +864,379 @@ def _follow_up_dict(r: list[Any]) -> dict[str, Any]:
         "closed_by_follow_up_id": closer[F_ID] if closer is not None else None, "closed_note": r[F_NOTE],
         "created_at": r[F_CREATED],
     }
+
+
+# --------------------------------------------------------------------------- deals (the pipeline)
+#
+# Deals come after the follow-ups, on the customers as they stand: owned customers get open
+# deals in every stage (fewer in the later ones) and some closed ones, all owned by their
+# owner; pool customers get only closed deals of the rep who released them (or none). Each
+# rep's first deals are given the roles that fill the agenda's pipeline sections (stale,
+# closing within 7 days, slipping, payments overdue or due soon, contracts ending), the rest
+# draw those rarely, so every agenda has a few of each and never hundreds.
+
+Deal = tables.deals.c
+StageChange = tables.stage_changes.c
+Payment = tables.payments.c
+
+_OPEN_ROLES = ("stale", "closing", "slipping", "stale", "closing")
+_WON_ROLES = ("overdue", "due_soon", "contract", "overdue", "contract")
+
+
+@dataclass(slots=True)
+class _Deal:
+    cust: _Cust
+    owner: int
+    start: datetime  # the earliest it may be created (the owner's tenure)
+    end: datetime  # the latest it may move or close
+    status: str = "open"  # open | won | lost | closed (won or lost, decided per rep)
+    pool: bool = False  # a closed deal of a pool customer's former owner
+    role: str = ""
+    stage_i: int = 0
+    id: int = 0
+    row: dict[str, Any] | None = None
+    changes: list[tuple[Any, ...]] = field(default_factory=list)  # (kind, from, to, at, feedback)
+
+
+def _former_owner(c: _Cust) -> tuple[int, datetime] | None:
+    """The rep who released a pool customer (or lost it to recycling), and when."""
+    for at, kind, frm, _to, _by, _reason in reversed(c.events):
+        if kind in ("release", "recycle") and frm is not None:
+            return frm, at
+    return None
+
+
+def _plan_deals(gen: _Generator, custs: list[_Cust], total: int | None) -> list[_Deal]:
+    rng = gen.rng
+    now = gen.now
+    planned: list[_Deal] = []
+    for c in custs:
+        if c.owner is None or c.archived_at is not None:
+            continue
+        start = max(c.claimed_at or c.created_at, c.created_at)
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(20, 45, 25, 10))[0]):
+            planned.append(_Deal(c, c.owner, start, now))
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(35, 35, 20, 10))[0]):
+            planned.append(_Deal(c, c.owner, start, now, status="closed"))
+    worked = [(c, f) for c in custs if c.owner is None and c.archived_at is None and (f := _former_owner(c))]
+    counts = [0] * len(worked)
+    if total is None:
+        counts = [rng.choices((0, 1, 2), weights=(65, 25, 10))[0] for _ in worked]
+    else:
+        if total < len(planned):
+            keep = sorted(rng.sample(range(len(planned)), total))
+            planned = [planned[i] for i in keep]
+        left = total - len(planned)
+        if left > 0 and worked:
+            for i in rng.choices(range(len(worked)), k=left):
+                counts[i] += 1
+        elif left > 0 and planned:  # no pool: more history on the owned customers
+            owned = list(planned)
+            for _ in range(left):
+                d = rng.choice(owned)
+                planned.append(_Deal(d.cust, d.owner, d.start, now, status="closed"))
+    for (c, (former, released)), count in zip(worked, counts, strict=True):
+        for _ in range(count):
+            planned.append(_Deal(c, former, c.created_at, released, status="closed", pool=True))
+    return planned
+
+
+def _assign_deal_roles(gen: _Generator, deals: list[_Deal], n_stages: int) -> None:
+    """Stages for open deals (each rep has every stage, fewer in later ones), won or lost for
+    closed ones, and the agenda roles: a few per rep."""
+    rng = gen.rng
+    cycle = gen.rules.sales_cycle_days
+    weights = [n_stages - i + 1 for i in range(n_stages)]
+    by_rep: dict[int, list[_Deal]] = {}
+    for d in deals:
+        if d.pool:
+            d.status = "won" if rng.random() < 0.35 else "lost"
+        else:
+            by_rep.setdefault(d.owner, []).append(d)
+    for mine in by_rep.values():
+        opened = [d for d in mine if d.status == "open"]
+        for k, d in enumerate(opened):
+            d.stage_i = k if k < n_stages else rng.choices(range(n_stages), weights=weights)[0]
+        pending = list(_OPEN_ROLES)
+        for d in rng.sample(opened, len(opened)):
+            can_stale = (gen.now - d.start).days > cycle + 5
+            role = next((r for r in pending if r != "stale" or can_stale), None)
+            if role is not None:
+                pending.remove(role)
+            else:
+                roll = rng.random()
+                role = "stale" if roll < 0.06 and can_stale else "closing" if 0.06 <= roll < 0.09 else \
+                    "slipping" if 0.09 <= roll < 0.12 else ""
+            d.role = role
+        closed = [d for d in mine if d.status == "closed"]
+        pending = list(_WON_ROLES)
+        for d in rng.sample(closed, len(closed)):
+            long_enough = (gen.now - d.start).days > 40  # won 35+ days ago: an instalment is past due
+            role = next((r for r in pending if r != "overdue" or long_enough), None)
+            if role is not None:
+                pending.remove(role)
+                d.status, d.role = "won", role
+            else:
+                d.status = "won" if rng.random() < 0.4 else "lost"
+
+
+def _stage_path(
+    gen: _Generator, keys: list[str], d: _Deal, final: int, lang: str, filler: list[int], target: float | None
+) -> list[list[Any]]:
+    """The deal's changes, oldest first, without times: [kind, from, to, feedback]."""
+    rng = gen.rng
+    zh = lang == "zh"
+    notes = vocab.ZH_MOVE_NOTES if zh else vocab.EN_MOVE_NOTES
+
+    def note(choices: list[str]) -> str:
+        return rng.choice(choices).format(n=rng.randint(2, 90), pct=rng.choice((3, 5, 8, 10)))
+
+    start = 1 if final >= 1 and rng.random() < 0.08 else 0
+    rows: list[list[Any]] = [["create", None, keys[start], None]]
+    cur, backs = start, 0
+    while cur < final:
+        roll = rng.random()
+        if final - cur >= 2 and roll < 0.07:
+            nxt = cur + rng.randint(2, final - cur)
+            rows.append(["skip", keys[cur], keys[nxt], note(vocab.ZH_SKIP_NOTES if zh else vocab.EN_SKIP_NOTES)])
+        elif cur > start and backs < 2 and roll < 0.13:
+            nxt, backs = cur - 1, backs + 1
+            rows.append(["back", keys[cur], keys[nxt], note(vocab.ZH_BACK_NOTES if zh else vocab.EN_BACK_NOTES)])
+        else:
+            nxt = cur + 1
+            rows.append(["advance", keys[cur], keys[nxt], note(notes)])
+        cur = nxt
+    closing = 1 if d.status in ("won", "lost") else 0
+    if len(rows) >= 2 and rng.random() < 0.04:  # lost once, then reopened
+        at = rng.randint(1, len(rows) - 1)
+        here = rows[at - 1][2]
+        reason = _lost_reason(gen, lang)
+        rows[at:at] = [["lost", here, "lost", reason],
+                       ["reopen", "lost", here, note(vocab.ZH_REOPEN_NOTES if zh else vocab.EN_REOPEN_NOTES)]]
+    # The benchmark asks for an average number of changes: a deal that went back and forth.
+    if target is not None and final >= 1:
+        for _ in range(3):
+            deficit = target * (filler[0] + 1) - (filler[1] + len(rows) + closing)
+            if deficit < 2 or deficit < 6 and rng.random() < 0.4:
+                break
+            back = note(vocab.ZH_BACK_NOTES if zh else vocab.EN_BACK_NOTES)
+            rows.append(["back", keys[final], keys[final - 1], back])
+            rows.append(["advance", keys[final - 1], keys[final], note(notes)])
+    if d.status == "won":
+        rows.append(["won", keys[final], "won", rng.choice(vocab.ZH_WON_NOTES if zh else vocab.EN_WON_NOTES)])
+    elif d.status == "lost":
+        rows.append(["lost", keys[final], "lost", _lost_reason(gen, lang)])
+    filler[0] += 1
+    filler[1] += len(rows)
+    return rows
+
+
+def _lost_reason(gen: _Generator, lang: str) -> str:
+    return (gen.zh_lost if lang == "zh" else gen.en_lost)()
+
+
+def _deal_amount(gen: _Generator) -> int:
+    """A round-ish amount in cents: a typical size, give or take, to the thousand."""
+    rng = gen.rng
+    size = gen.deal_size()
+    pct = rng.choice((80, 90, 100, 100, 100, 110, 125, 150))
+    unit = 1000 if size >= 20_000 else 500
+    return max(unit, (size * pct // 100 + unit // 2) // unit * unit) * 100
+
+
+def _office(gen: _Generator, at: datetime, low: datetime, high: datetime) -> datetime:
+    """`at` moved into office hours on its day, when that stays within (low, high]."""
+    during = gen.moment(at.astimezone(gen.tz).date())
+    return during if low < during <= high else at
+
+
+def _between(gen: _Generator, start: datetime, end: datetime, k: int) -> list[datetime]:
+    """`k` instants between `start` and `end`, in order, in office hours where they fit."""
+    rng = gen.rng
+    span = (end - start).total_seconds()
+    out = []
+    for _ in range(k):
+        at = start + timedelta(seconds=int(span * rng.random()))
+        during = gen.moment(at.astimezone(gen.tz).date())
+        out.append(during if start < during < end else at)
+    out.sort()
+    return out
+
+
+def _build_deal(
+    gen: _Generator, d: _Deal, stages: Sequence[Any], filler: list[int], target: float | None
+) -> list[dict[str, Any]]:
+    """Fill `d.row` and `d.changes`; returns the deal's payments."""
+    rng = gen.rng
+    now, today = gen.now, gen.today
+    cycle = gen.rules.sales_cycle_days
+    keys = [s.key for s in stages]
+    n = len(keys)
+    c = d.cust
+    lang = c.lang if rng.random() < 0.92 else ("en" if c.lang == "zh" else "zh")
+    if d.status == "open":
+        final = d.stage_i
+    elif d.status == "won":  # won mostly from the stages likely to win, lost mostly early
+        final = rng.choices(range(n), weights=[max(1, s.probability) ** 2 for s in stages])[0]
+    else:
+        final = rng.choices(range(n), weights=[max(1, 100 - s.probability) for s in stages])[0]
+    path = _stage_path(gen, keys, d, final, lang, filler, target)
+    start, end = d.start, min(d.end, now)
+    if end <= start:
+        start = end - timedelta(minutes=rng.randint(10, 600))
+    # The last change: when it entered its stage (open) or closed.
+    if d.status == "open":
+        room = (now - start).days - cycle - 2  # days a stale deal's last move may lie further back
+        if d.role == "stale" and room >= 1:
+            last = gen.moment(today - timedelta(days=cycle + 2 + rng.randint(0, min(50, room))))
+        else:
+            last = gen.moment(today - timedelta(days=rng.randint(0, max(0, cycle - 2))))
+    elif d.role == "overdue":
+        last = gen.moment(today - timedelta(days=rng.randint(35, max(35, min(80, (now - start).days - 2)))))
+    elif d.role == "due_soon":
+        last = gen.moment(today - timedelta(days=rng.randint(5, 25)))
+    else:
+        last = _office(gen, start + (end - start) * rng.uniform(0.15, 1.0), start, end)
+    if not start < last <= end:
+        last = _office(gen, start + (end - start) * rng.uniform(0.3, 1.0), start, end)
+    if len(path) == 1:
+        created = last
+    else:
+        created = max(start, last - timedelta(days=rng.uniform(3, 14) * (len(path) - 1), minutes=rng.randint(0, 600)))
+        created = _office(gen, created, start, last)
+    times = [created, *_between(gen, created, last, len(path) - 2), last] if len(path) > 1 else [created]
+    d.changes = [(kind, frm, to, at, feedback) for (kind, frm, to, feedback), at in zip(path, times, strict=True)]
+
+    reached = max(keys.index(row[2]) for row in path if row[2] in keys)
+    gate = {item for s in stages[: reached + 1] for item in s.gate}
+    closed_at = last if d.status != "open" else None
+    amount: int | None = _deal_amount(gen)
+    if d.status == "won" and rng.random() < 0.3:
+        amount = max(10_000, amount * 95 // 100 // 10_000 * 10_000)
+    elif d.status == "open" and "amount" not in gate and rng.random() < 0.35:
+        amount = None
+    if d.status != "open":
+        close_on: date | None = last.astimezone(gen.tz).date() + timedelta(days=rng.randint(-10, 10))
+    elif d.role == "closing":
+        close_on = today + timedelta(days=rng.randint(1, 6))
+    elif d.role == "slipping":
+        close_on = today - timedelta(days=rng.randint(2, 25))
+    elif "close_on" in gate or rng.random() < 0.6:
+        close_on = today + timedelta(days=rng.randint(10, 120))
+    else:
+        close_on = None
+    zh = lang == "zh"
+    product = rng.choice(vocab.ZH_PRODUCTS if zh else vocab.EN_PRODUCTS) \
+        if "product" in gate or rng.random() < 0.9 else None
+    template = rng.choice(vocab.ZH_DEAL_TITLES if zh else vocab.EN_DEAL_TITLES)
+    title = template.format(p=product or ("设备" if zh else "Equipment"), n=rng.randint(2, 20),
+                            y=created.astimezone(gen.tz).year)
+    contract_end: date | None = None
+    if d.status == "won":
+        if d.role == "contract":
+            contract_end = today + timedelta(days=rng.randint(2, 28))
+        elif rng.random() < 0.5:
+            contract_end = last.astimezone(gen.tz).date() + timedelta(days=365)
+            if d.pool and contract_end >= today:
+                contract_end = None
+    d.row = {
+        "customer_id": c.id, "title": title[:200], "amount_cents": amount, "stage": keys[final],
+        "status": d.status, "close_on": close_on, "owner_id": d.owner, "product": product,
+        "lost_reason": d.changes[-1][4] if d.status == "lost" else None, "contract_end": contract_end,
+        "created_at": created, "created_by_id": d.owner, "stage_changed_at": last, "closed_at": closed_at,
+        "updated_at": last,
+    }
+    with_schedule = 1.0 if d.role in ("overdue", "due_soon") else 0.5 if d.pool else 0.6
+    if d.status != "won" or amount is None or rng.random() >= with_schedule:
+        return []
+    return _payment_rows(gen, d, amount, last, zh)
+
+
+def _payment_rows(gen: _Generator, d: _Deal, amount: int, won_at: datetime, zh: bool) -> list[dict[str, Any]]:
+    """2-4 instalments summing to at most the amount; past ones mostly paid."""
+    rng = gen.rng
+    now, today = gen.now, gen.today
+    k = rng.choices((2, 3, 4), weights=(45, 35, 20))[0]
+    scheduled = amount if rng.random() < 0.8 else amount * 9 // 10
+    unit = 10_000  # whole hundreds of the currency
+    parts = [max(unit, scheduled * share // 100 // unit * unit) for share in
+             {2: (30, 70), 3: (30, 40, 30), 4: (30, 30, 30, 10)}[k]]
+    parts[-1] = scheduled - sum(parts[:-1])
+    if parts[-1] <= 0:
+        parts = [scheduled]
+    won_day = won_at.astimezone(gen.tz).date()
+    if d.role == "due_soon":
+        first = today + timedelta(days=rng.randint(0, 6))
+    else:
+        first = won_day + timedelta(days=rng.randint(3, 15))
+    spacing = rng.choice((30, 30, 60, 90))
+    dues = [first + timedelta(days=spacing * i) for i in range(len(parts))]
+    if d.role == "due_soon" and len(dues) > 1:
+        dues[0] = max(won_day, today - timedelta(days=rng.randint(10, 30)))  # the deposit, paid
+        dues[1:] = [first + timedelta(days=spacing * i) for i in range(len(dues) - 1)]
+    notes = vocab.ZH_PAYMENT_NOTES if zh else vocab.EN_PAYMENT_NOTES
+    unpaid_past = max((i for i, due in enumerate(dues) if due < today), default=None) \
+        if d.role == "overdue" else None
+    created = min(won_at + timedelta(minutes=rng.randint(10, 2 * 24 * 60)), now)
+    rows = []
+    for i, (part, due) in enumerate(zip(parts, dues, strict=True)):
+        if d.pool and due >= today - timedelta(days=3):
+            break  # a released customer's deal was collected in full before it left
+        paid_on: date | None = None
+        if due < today and i != unpaid_past and (d.pool or d.role == "due_soon" or rng.random() < 0.96):
+            paid_on = min(today, max(won_day, due + timedelta(days=rng.randint(-5, 15))))
+        paid_at = None
+        if paid_on is not None:
+            paid_at = min(max(gen.moment(paid_on), created + timedelta(minutes=1)), now)
+        rows.append({
+            "deal_id": d, "amount_cents": part, "due_on": due, "paid_on": paid_on,
+            "note": notes[min(i, len(notes) - 1)] if rng.random() < 0.7 else None, "created_at": created,
+            "created_by_id": d.owner, "paid_at": paid_at, "paid_by_id": d.owner if paid_on else None,
+        })
+    return rows
+
+
+def _write_deals(
+    conn: Connection, gen: _Generator, custs: list[_Cust], *, deals: int | None, changes_per_deal: float | None,
+    chunk_size: int,
+) -> dict[str, int]:
+    stages = list(gen.rules.stages)
+    if not stages or deals == 0:
+        return {"deals": 0, "stage_changes": 0, "payments": 0}
+    planned = _plan_deals(gen, custs, deals)
+    _assign_deal_roles(gen, planned, len(stages))
+    filler = [0, 0]
+    payments: list[dict[str, Any]] = []
+    for d in planned:
+        payments.extend(_build_deal(gen, d, stages, filler, changes_per_deal))
+    gen.log(f"deals: {len(planned)} generated, {filler[1]} stage changes, {len(payments)} payments")
+
+    planned.sort(key=lambda d: d.row["created_at"])  # type: ignore[index]
+    next_deal = _next_id(conn, Deal.id)
+    for offset, d in enumerate(planned):
+        d.id = next_deal + offset
+    for chunk in _chunks(({"id": d.id, **d.row} for d in planned), chunk_size):  # type: ignore[dict-item]
+        conn.execute(tables.deals.insert(), chunk)
+    gen.log("deals written")
+
+    changes = [(at, d, kind, frm, to, feedback) for d in planned for kind, frm, to, at, feedback in d.changes]
+    changes.sort(key=lambda r: r[0])
+    next_change = _next_id(conn, StageChange.id)
+    change_rows = (
+        {"id": next_change + i, "deal_id": d.id, "kind": kind, "from_stage": frm, "to_stage": to, "at": at,
+         "by_user_id": d.owner, "feedback": feedback}
+        for i, (at, d, kind, frm, to, feedback) in enumerate(changes)
+    )
+    for chunk in _chunks(change_rows, chunk_size):
+        conn.execute(tables.stage_changes.insert(), chunk)
+    gen.log("stage changes written")
+
+    payments.sort(key=lambda p: (p["created_at"], p["deal_id"].id, p["due_on"]))
+    next_payment = _next_id(conn, Payment.id)
+    payment_rows = ({**p, "id": next_payment + i, "deal_id": p["deal_id"].id} for i, p in enumerate(payments))
+    for chunk in _chunks(payment_rows, chunk_size):
+        conn.execute(tables.payments.insert(), chunk)
+    gen.log("payments written")
+    for d in planned:
+        d.row, d.changes = None, []
+    return {"deals": len(planned), "stage_changes": len(changes), "payments": len(payments)}

@@ -228,3 +228,40 @@ DEFAULT_REPS: list[tuple[str, str]] = [
     ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
     ("liuyang", "刘洋"), ("carol", "Carol Wong"), ("chenjing", "陈静"), ("david", "David Lim"), ("zhaomin", "赵敏"),
 ]
+
+# --------------------------------------------------------------------------- deals (the pipeline)
+# Deal titles: {p} is the product, {n} a quantity, {y} a year.
+ZH_DEAL_TITLES = ["{p}采购项目", "{p}升级改造", "{y}年度{p}框架协议", "{n}台{p}", "新厂区{p}配套", "{p}替换项目",
+                  "{p}试点", "二期{p}扩产"]
+EN_DEAL_TITLES = ["{p} purchase", "{p} upgrade", "{y} {p} framework agreement", "{n} x {p}", "{p} for the new plant",
+                  "{p} replacement", "{p} pilot", "Phase 2 {p} expansion"]
+# Round-ish deal sizes in whole currency units (weights: most deals are mid-sized).
+DEAL_SIZES = [(8_000, 4), (12_000, 6), (15_000, 6), (20_000, 8), (28_000, 6), (35_000, 8), (48_000, 7), (60_000, 8),
+              (80_000, 8), (120_000, 7), (150_000, 6), (200_000, 5), (280_000, 4), (350_000, 3), (500_000, 3),
+              (800_000, 2), (1_200_000, 1), (2_000_000, 1)]
+# Notes typed with a move (a stage's gate asks for one).
+ZH_MOVE_NOTES = ["已电话沟通，客户有明确需求", "拜访了采购经理，确认预算约{n}万", "技术交流完成，客户认可方案",
+                 "已发送报价单", "客户要求再降{pct}%", "样品测试通过", "决策人已参与评估", "已提交技术方案和报价",
+                 "商务条款基本谈妥", "客户内部立项通过"]
+EN_MOVE_NOTES = ["Called, the customer has a clear need", "Met the purchasing manager, budget about {n}0k",
+                 "Technical review done, they like the solution", "Quote sent", "They ask for another {pct}% off",
+                 "Samples passed their tests", "The decision maker joined the evaluation",
+                 "Proposal and quote submitted", "Commercial terms mostly agreed", "Project approved internally"]
+ZH_SKIP_NOTES = ["客户直接要求报价", "老客户复购，跳过需求确认", "招标项目，直接进入投标"]
+EN_SKIP_NOTES = ["The customer asked for a quote straight away", "Repeat customer, no discovery needed",
+                 "A tender: straight to the bid"]
+ZH_BACK_NOTES = ["客户重新评估需求", "对接人换了，需要重新沟通", "预算被砍，方案要重做"]
+EN_BACK_NOTES = ["The customer is re-evaluating requirements", "New contact person, starting over",
+                 "Budget cut, the proposal needs rework"]
+ZH_WON_NOTES = ["合同已签", "收到盖章合同", "首付款已到账", None]
+EN_WON_NOTES = ["Contract signed", "Signed contract received", "Deposit received", None]
+ZH_REOPEN_NOTES = ["客户重新联系，项目重启", "竞品交付出问题，客户回来了"]
+EN_REOPEN_NOTES = ["The customer came back, the project is on again", "The competitor failed to deliver"]
+# Why deals are lost (weights: price and competitors lead, as in most teams' reports).
+ZH_LOST_REASONS = [("价格太高", 22), ("选择了竞争对手", 20), ("没有预算", 14), ("项目取消", 10), ("客户无回应", 12),
+                   ("交期太长", 6), ("产品不满足需求", 8), ("决策推迟到明年", 8)]
+EN_LOST_REASONS = [("Price too high", 22), ("Chose a competitor", 20), ("No budget", 14), ("Project cancelled", 10),
+                   ("No response", 12), ("Lead time too long", 6), ("Product does not fit", 8),
+                   ("Decision postponed to next year", 8)]
+ZH_PAYMENT_NOTES = ["预付款", "到货款", "验收款", "质保金"]
+EN_PAYMENT_NOTES = ["Deposit", "On delivery", "On acceptance", "Retention"]

@@ -1,0 +1,93 @@
+"""How the pipeline reports read: section titles, column descriptions and the wording of
+rates and days, the same for every interface (the CLI draws them in terminal/funnel.py
+and commands/report.py).
+
+Rates arrive as Decimal fractions (0.6667) and read as percentages with one decimal
+(66.7%); days arrive as Decimal (12.5) and read as "12.5 d".
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from salescli.core.i18n import N_, _
+from salescli.present.columns import Column
+
+FUNNEL_TITLE = N_("Funnel")
+FUNNEL_SUBTITLE_PERIOD = N_("Deals created in {period}, {scope}; stale after {days} days without a move.")
+FUNNEL_SUBTITLE_ALL = N_("All deals, {scope}; stale after {days} days without a move.")
+SCOPE_MINE = N_("your deals")
+SCOPE_USER = N_("{user}'s deals")
+SCOPE_TEAM = N_("the whole team")
+FIGURES_TITLE = N_("Stages")
+STALE_TITLE = N_("Stale deals (left out of the weighted forecast)")
+NO_STALE = N_("No stale deals.")
+NO_DEALS = N_("No deals yet.")
+WIN_LINE = N_("Won {won} ({won_amount}), lost {lost} ({lost_amount}); win rate {rate}.")
+CYCLE_LINE = N_("Average cycle: {won} to win, {lost} to lose.")
+TOTALS_LINE = N_("Open {amount}; weighted forecast {weighted}; stale {stale} ({stale_count}).")
+FORECAST_TITLE = N_("Forecast by expected close month ({scope})")
+LOST_TITLE = N_("Lost reasons ({scope})")
+LOST_TITLE_PERIOD = N_("Lost reasons of deals created in {period} ({scope})")
+NO_LOST = N_("No lost deals.")
+NO_REASON = N_("(no reason given)")
+BUCKETS = {"overdue": N_("overdue"), "later": N_("later"), "no_date": N_("no date"), "total": N_("total")}
+TO_WON = N_("to won")
+
+FUNNEL_COLUMNS: tuple[Column, ...] = (
+    Column(N_("Stage"), "stage"),
+    Column(N_("Prob."), "probability", whole=True),
+    Column(N_("Open"), "count", whole=True),
+    Column(N_("Amount"), "amount", whole=True),
+    Column(N_("Weighted"), "weighted", whole=True),
+    Column(N_("Stale"), "stale", whole=True, drop=2),
+    Column(N_("Reached"), "reached", whole=True, drop=3),
+    Column(N_("To next"), "conversion", whole=True),
+    Column(N_("Avg days"), "avg_days", whole=True, drop=1),
+)
+STALE_COLUMNS: tuple[Column, ...] = (
+    Column(N_("ID"), "id", "id"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Title"), "title"),
+    Column(N_("Stage"), "stage"),
+    Column(N_("Amount"), "amount", whole=True),
+    Column(N_("Days in stage"), "days_in_stage", whole=True),
+)
+FORECAST_COLUMNS: tuple[Column, ...] = (
+    Column(N_("Month"), "month"),
+    Column(N_("Deals"), "deals", whole=True),
+    Column(N_("Amount"), "amount", whole=True),
+    Column(N_("Weighted"), "weighted", whole=True),
+)
+LOST_COLUMNS: tuple[Column, ...] = (
+    Column(N_("Reason"), "reason"),
+    Column(N_("Deals"), "deals", whole=True),
+    Column(N_("Amount"), "amount", whole=True),
+    Column(N_("Share"), "share", whole=True),
+)
+
+
+def percent(value: Decimal | None) -> str:
+    """0.6667 -> "66.7%"; None -> "–" (nothing to divide by)."""
+    if value is None:
+        return "–"
+    return f"{(value * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+def days(value: Decimal | None) -> str:
+    if value is None:
+        return "–"
+    return _("{n} d").format(n=value)
+
+
+def scope_words(scope: Any) -> str:
+    if scope.kind == "team":
+        return _(SCOPE_TEAM)
+    if scope.kind == "user":
+        return _(SCOPE_USER).format(user=scope.user)
+    return _(SCOPE_MINE)
+
+
+def bucket_label(bucket: str) -> str:
+    return _(BUCKETS[bucket]) if bucket in BUCKETS else bucket
