@@ -56,13 +56,18 @@ def insert_deal(
 
 def insert_change(deal_id: int, *, kind: str, from_stage: str | None, to_stage: str, at: datetime,
                   by: str = "alice", feedback: str | None = None) -> int:
+    """A change; its stay is counted from the deal's latest change before it, as the
+    services write it (insert a deal's changes in time order)."""
     uid = user_id(by)
     with _session() as s:
+        before = s.execute("SELECT at FROM stage_changes WHERE deal_id = :d AND at <= :at ORDER BY at DESC LIMIT 1",
+                           {"d": deal_id, "at": at}).scalar()
         return s.execute(
-            "INSERT INTO stage_changes (deal_id, kind, from_stage, to_stage, at, by_user_id, feedback)"
-            " VALUES (:deal_id, :kind, :from_stage, :to_stage, :at, :by, :feedback) RETURNING id",
+            "INSERT INTO stage_changes (deal_id, kind, from_stage, to_stage, at, by_user_id, feedback, stay_seconds)"
+            " VALUES (:deal_id, :kind, :from_stage, :to_stage, :at, :by, :feedback, :stay) RETURNING id",
             {"deal_id": deal_id, "kind": kind, "from_stage": from_stage, "to_stage": to_stage, "at": at,
-             "by": uid, "feedback": feedback},
+             "by": uid, "feedback": feedback,
+             "stay": None if before is None else int((at - before).total_seconds())},
         ).scalar()
 
 

@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from checks import one_line_error
+from checks import error_with_details, one_line_error
 from pipeline_rows import at, insert_change, insert_deal
 from salescli.services.context import close_all
 
@@ -129,15 +129,16 @@ def test_the_funnel_matches_the_hand_computed_example(cli) -> None:  # noqa: ANN
     assert stages["contacted"]["name"] == "contacted"
 
     table = cli.ok("report", "funnel").stdout
-    assert "All deals, your deals" in table
+    assert "Every deal so far, yours" in table
     for figure in ("¥27,000.00", "¥15,000.00", "¥8,000.00", "87.5%", "57.1%", "66.7%", "50.0%", "25.0 d",
                    "D3", "49"):
         assert figure in table, (figure, table)
     bars = [line for line in table.splitlines() if "█" in line]
     assert len(bars) == 5
-    # qualified (2 deals) has the widest bar, the others half of it.
+    # Each bar is as wide as the deals that reached its stage (10, 8, 7, 4, 3): a funnel.
     widths = [line.count("█") for line in bars]
-    assert widths[2] == max(widths) and widths[0] == widths[4] < widths[2]
+    assert widths == [40, 32, 28, 16, 12]
+    assert "8 reached · 1 open" in bars[1]
 
 
 def test_a_period_selects_the_deals_created_in_it(cli) -> None:  # noqa: ANN001
@@ -198,9 +199,9 @@ def test_forecast_buckets_by_expected_close_month(cli) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("months", ["0", "25"])
-def test_forecast_months_out_of_range(cli, months: str) -> None:  # noqa: ANN001
-    cli.ok("customer", "add", "Acme")
-    one_line_error(cli("report", "forecast", "--months", months), 2, "--months must be from 1 to 24")
+def test_forecast_months_out_of_range(sqlite_cli, months: str) -> None:  # noqa: ANN001
+    error_with_details(sqlite_cli("report", "forecast", "--months", months), 2,
+                       "--months must be a whole number from 1 to 24")
 
 
 def test_lost_reasons_ranked(cli) -> None:  # noqa: ANN001

@@ -48,7 +48,9 @@ def funnel(
 
 @app.command("forecast", help=_("Weighted amount of open deals by expected close month."))
 def forecast(
-    months: Annotated[int, typer.Option("--months", help=_("How many months ahead, 1 to 24."), metavar="N")] = 3,
+    months: Annotated[
+        int, typer.Option("--months", min=1, max=24, help=_("How many months ahead, 1 to 24."), metavar="N")
+    ] = 3,
     user: UserOption = None, team: TeamOption = False, json: JsonOption = False,
 ) -> None:
     from salescli.services.reports import forecast_report

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 RATE_PLACES = Decimal("0.0001")
 DAY_PLACES = Decimal("0.1")
@@ -36,22 +35,6 @@ def mean_days(total_seconds: int | float | Decimal | None, count: int) -> Decima
         return None
     days = Decimal(str(total_seconds)) / Decimal(count) / DAY_SECONDS
     return days.quantize(DAY_PLACES, rounding=ROUND_HALF_UP)
-
-
-def mean_stay(left_days: Any, entered_days: Any, current_days: Any, completed: int) -> Decimal | None:
-    """The mean completed stay in a stage, in days to 1 place, from sums of instants (in
-    days from any fixed origin): the stays that ended sum to (sum of the leavings) -
-    (sum of all the enterings - sum of the enterings of the stays still running)."""
-    if not completed or left_days is None:
-        return None
-    total = _dec(left_days) - (_dec(entered_days) - _dec(current_days))
-    if total < 0:  # a history that does not match its deals: say nothing rather than nonsense
-        return None
-    return (total / Decimal(completed)).quantize(DAY_PLACES, rounding=ROUND_HALF_UP)
-
-
-def _dec(value: Any) -> Decimal:
-    return Decimal(0) if value is None else Decimal(str(value))
 
 
 def weighted(amount_cents: int, probability: int) -> Decimal:

@@ -20,7 +20,6 @@ MESSAGES: dict[str, str] = {
 
 CLI_WORDING: dict[str, str] = {
     "report.scope_conflict": N_("Use --user or --team, not both."),
-    "report.bad_months": N_("--months must be from {low} to {high}, not {value}."),
 }
 
 

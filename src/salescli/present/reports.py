@@ -16,8 +16,8 @@ from salescli.present.columns import Column
 
 FUNNEL_TITLE = N_("Funnel")
 FUNNEL_SUBTITLE_PERIOD = N_("Deals created in {period}, {scope}; stale after {days} days without a move.")
-FUNNEL_SUBTITLE_ALL = N_("All deals, {scope}; stale after {days} days without a move.")
-SCOPE_MINE = N_("your deals")
+FUNNEL_SUBTITLE_ALL = N_("Every deal so far, {scope}; stale after {days} days without a move.")
+SCOPE_MINE = N_("yours")
 SCOPE_USER = N_("{user}'s deals")
 SCOPE_TEAM = N_("the whole team")
 FIGURES_TITLE = N_("Stages")

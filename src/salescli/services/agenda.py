@@ -20,7 +20,7 @@ from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forg
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
 from salescli.services.records import Record, record
-from salescli.services.settings import team_rules
+from salescli.services.settings import TeamRules, team_rules
 from salescli.store.engine import Session
 from salescli.store.queries import contacts as contact_queries
 from salescli.store.queries import customers as customer_queries
@@ -33,7 +33,11 @@ class AgendaQuery:
     ctx: Context
     day: date
     at: datetime  # the instant the agenda is computed for
-    forgotten_days: dict[str, int]
+    rules: TeamRules  # read once per agenda, in its transaction
+
+    @property
+    def forgotten_days(self) -> dict[str, int]:
+        return self.rules.forgotten_days()
 
 
 @record
@@ -160,7 +164,7 @@ def build_agenda(ctx: Context, day: date | str | None = None) -> Agenda:
     at = agenda_instant(now, day)
     sections = []
     with ctx.session() as session:
-        query = AgendaQuery(ctx=ctx, day=day, at=at, forgotten_days=team_rules(session).forgotten_days())
+        query = AgendaQuery(ctx=ctx, day=day, at=at, rules=team_rules(session))
         for key in registered_sections():
             sections.append(AgendaSection(key, _PROVIDERS[key](session, query)))
     return Agenda(day, ctx.handle, at, sections)

@@ -29,7 +29,6 @@ from salescli.domain.pipeline import from_cents, stale_before
 from salescli.services.agenda import AgendaQuery, section
 from salescli.services.pipeline import stage_names
 from salescli.services.records import Record, record
-from salescli.services.settings import TeamRules, team_rules
 from salescli.store.engine import Session
 from salescli.store.queries import agenda_pipeline as queries
 
@@ -92,21 +91,9 @@ class ContractEndingItem(Record):
     days_until: int
 
 
-_last: list[tuple[AgendaQuery, TeamRules]] = []
-
-
-def _rules(session: Session, q: AgendaQuery) -> TeamRules:
-    """The team rules, read once per agenda (the four sections share them)."""
-    if _last and _last[0][0] is q:
-        return _last[0][1]
-    rules = team_rules(session)
-    _last[:] = [(q, rules)]
-    return rules
-
-
 @section("payments")
 def _payments(session: Session, q: AgendaQuery) -> list[PaymentDueItem]:
-    currency = _rules(session, q).get("pipeline.currency")
+    currency = q.rules.get("pipeline.currency")
     rows = queries.payments_due(session, q.ctx.user_id, until=q.day + timedelta(days=PAYMENT_DAYS))
     return [PaymentDueItem(r.id, r.deal_id, r.deal_title, r.customer_id, r.customer_name,
                            from_cents(r.amount_cents), currency, r.due_on, (q.day - r.due_on).days) for r in rows]
@@ -114,7 +101,7 @@ def _payments(session: Session, q: AgendaQuery) -> list[PaymentDueItem]:
 
 @section("stale_deals")
 def _stale(session: Session, q: AgendaQuery) -> list[StaleDealItem]:
-    rules = _rules(session, q)
+    rules = q.rules
     currency, names = rules.get("pipeline.currency"), stage_names(rules.get("pipeline.stages"))
     before = stale_before(q.at, rules.get("pipeline.sales_cycle_days"))
     return [
@@ -127,7 +114,7 @@ def _stale(session: Session, q: AgendaQuery) -> list[StaleDealItem]:
 
 @section("closing_soon")
 def _closing(session: Session, q: AgendaQuery) -> list[ClosingDealItem]:
-    rules = _rules(session, q)
+    rules = q.rules
     currency, names = rules.get("pipeline.currency"), stage_names(rules.get("pipeline.stages"))
     rows = queries.closing_by(session, q.ctx.user_id, until=q.day + timedelta(days=CLOSING_DAYS))
     return [
@@ -140,7 +127,7 @@ def _closing(session: Session, q: AgendaQuery) -> list[ClosingDealItem]:
 
 @section("contracts_ending")
 def _contracts(session: Session, q: AgendaQuery) -> list[ContractEndingItem]:
-    currency = _rules(session, q).get("pipeline.currency")
+    currency = q.rules.get("pipeline.currency")
     rows = queries.contracts_ending(session, q.ctx.user_id, first=q.day, last=q.day + timedelta(days=CONTRACT_DAYS))
     return [ContractEndingItem(r.id, r.title, r.customer_id, r.customer_name, from_cents(r.amount_cents), currency,
                                r.contract_end, (r.contract_end - q.day).days) for r in rows]

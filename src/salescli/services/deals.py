@@ -416,7 +416,8 @@ def _move(session: Session, deal: Any, *, kind: str, to_stage: str, at: datetime
     if not queries.update(session, deal.id, was_status=deal.status, was_stage=deal.stage, **values):
         raise RefusedError("deal.changed", id=deal.id)
     queries.add_change(session, deal_id=deal.id, kind=kind, from_stage=from_stage or deal.stage, to_stage=to_stage,
-                       at=at, by_user_id=by_id, feedback=feedback)
+                       at=at, by_user_id=by_id, feedback=feedback,
+                       stay_seconds=max(int((at - deal.stage_changed_at).total_seconds()), 0))
 
 
 def win_deal(

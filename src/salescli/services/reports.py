@@ -177,8 +177,8 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
     there are is `totals.stale_count`), for the cohort of deals created in `period`.
 
     A stay in a stage runs from the change into it to the deal's next change (whose
-    `from_stage` is that stage); the stays still running (the open deals' current
-    stages, entered at `stage_changed_at`) do not count."""
+    `from_stage` is that stage, and which records the stay's length); the stays still
+    running (the open deals' current stages) do not count."""
     chosen = period_of(period)
     now = ctx.now()
     created_from, created_to = _bounds(chosen)
@@ -192,15 +192,15 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
         keys = [stage.key for stage in stages]
         cohort = {"owner_id": owner_id, "created_from": created_from, "created_to": created_to}
         open_rows = {row.stage: row for row in queries.open_by_stage(session, stale_before=cutoff, **cohort)}
-        closed_rows = {row.status: row for row in queries.closed(session, **cohort)}
+        closed = {row.status: (int(row.deals), int(row.amount)) for row in queries.closed(session, **cohort)}
         furthest = {int(row.furthest): int(row.deals) for row in queries.furthest_reached(session, keys, **cohort)}
-        entered: dict[str, list[Any]] = {}  # stage key -> [changes into it, sum of their days]
-        left: dict[str, list[Any]] = {}  # stage key -> [changes out of it, sum of their days]
-        for move in queries.moves(session, **cohort):
-            for key, sums in ((move.to_stage, entered), (move.from_stage, left)):
-                entry = sums.setdefault(key, [0, Decimal(0)])
-                entry[0] += int(move.changes)
-                entry[1] += Decimal(str(move.days))
+        stays: dict[str, list[int]] = {}  # stage key -> [ended stays, their seconds]
+        cycles: dict[str, int] = {}  # won / lost -> the seconds of those deals' whole lives
+        for row in queries.stays(session, **cohort):
+            entry = stays.setdefault(row.from_stage, [0, 0])
+            entry[0] += int(row.stays)
+            entry[1] += int(row.seconds or 0)
+            cycles[row.status] = cycles.get(row.status, 0) + int(row.seconds or 0)
         stale_rows = queries.stale_deals(session, stale_before=cutoff, limit=limit, **cohort)
 
     reached = funnel.reached(furthest, len(stages))
@@ -212,7 +212,7 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
         row = open_rows.get(key)
         amount_cents = int(row.amount) if row else 0
         stale_cents = int(row.stale_amount) if row else 0
-        into, out = entered.get(key), left.get(key)
+        stay = stays.get(key)
         rows.append(FunnelStage(
             key=key, name=name, probability=probability, count=int(row.deals) if row else 0,
             amount=funnel.money(amount_cents),
@@ -220,19 +220,17 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
             stale_count=int(row.stale_deals) if row else 0, stale_amount=funnel.money(stale_cents),
             reached=reached[i] if i < len(stages) else 0,
             conversion_to_next=conversion[i] if i < len(stages) else None,
-            avg_days=funnel.mean_stay(out[1], into[1] if into else 0, row.entered_days if row else 0,
-                                      out[0]) if out else None,
+            avg_days=funnel.mean_days(stay[1], stay[0]) if stay else None,
         ))
-    won, lost = closed_rows.get("won"), closed_rows.get("lost")
-    won_count, lost_count = (int(won.deals) if won else 0), (int(lost.deals) if lost else 0)
+    (won_count, won_cents), (lost_count, lost_cents) = closed.get("won", (0, 0)), closed.get("lost", (0, 0))
     names = {s.key: s.name for s in stages}
     return FunnelReport(
         period=chosen.text if chosen else None, scope=scope, currency=currency, stages=rows,
-        won=Outcome(won_count, funnel.money(won.amount if won else 0)),
-        lost=Outcome(lost_count, funnel.money(lost.amount if lost else 0)),
+        won=Outcome(won_count, funnel.money(won_cents)),
+        lost=Outcome(lost_count, funnel.money(lost_cents)),
         win_rate=funnel.win_rate(won_count, lost_count),
-        avg_cycle_days=funnel.mean_days(won.cycle_seconds, int(won.cycles)) if won else None,
-        avg_lost_cycle_days=funnel.mean_days(lost.cycle_seconds, int(lost.cycles)) if lost else None,
+        avg_cycle_days=funnel.mean_days(cycles.get("won"), won_count),
+        avg_lost_cycle_days=funnel.mean_days(cycles.get("lost"), lost_count),
         totals=FunnelTotals(
             count=sum(r.count for r in rows), amount=sum((r.amount for r in rows), Decimal("0.00")),
             weighted=sum((r.weighted for r in rows), Decimal("0.00")), stale_count=sum(r.stale_count for r in rows),

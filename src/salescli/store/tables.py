@@ -218,8 +218,8 @@ deals = Table(
     Column("updated_at", Instant()),
     Index("ix_deals_owner_status_changed", "owner_id", "status", "stage_changed_at"),
     Index("ix_deals_status_stage", "status", "stage"),
-    Index("ix_deals_status_close_on", "status", "close_on"),
-    Index("ix_deals_status_contract_end", "status", "contract_end"),
+    Index("ix_deals_owner_status_close_on", "owner_id", "status", "close_on"),  # closing soon
+    Index("ix_deals_owner_status_contract_end", "owner_id", "status", "contract_end"),  # contracts ending
     Index("ix_deals_customer", "customer_id"),
     Index("ix_deals_created_at", "created_at"),
 )
@@ -236,8 +236,11 @@ stage_changes = Table(
     Column("at", Instant(), nullable=False),
     _user_ref("by_user_id"),
     Column("feedback", Text),  # what happened: the gate's note, the lost reason
-    Index("ix_stage_changes_deal_at", "deal_id", "at"),
-    Index("ix_stage_changes_to_stage", "to_stage", "deal_id"),
+    # How long the deal had been where this change took it from (seconds since the change
+    # before); None for `create`. Kept so days-per-stage is a plain sum, no date parsing.
+    Column("stay_seconds", BigInteger),
+    # Covers the funnel's per-deal reads (furthest stage, stays) of one rep's deals.
+    Index("ix_stage_changes_deal_stages", "deal_id", "to_stage", "from_stage", "stay_seconds"),
 )
 """Every move of a deal, never changed or deleted: its history, and what the funnel's
 conversion and days-per-stage are computed from."""

@@ -1,5 +1,6 @@
-"""The funnel report in a terminal: one horizontal bar per stage (width proportional to
-its open deals), then the figures, the win rate and cycle, and the stale deals."""
+"""The funnel report in a terminal: one horizontal bar per stage, as wide as the number
+of deals that reached it (so it narrows like a funnel), then the figures, the win rate
+and cycle, and the stale deals."""
 
 from __future__ import annotations
 
@@ -22,25 +23,26 @@ def _label(key: str, name: str | None) -> str:
 
 
 def draw_bars(report: Any) -> None:
-    """One line per stage: label, a bar centred in MAX_BAR cells, count, amount, weighted, conversion."""
+    """One line per stage: label, a bar centred in MAX_BAR cells as wide as the deals that
+    reached the stage, how many reached it, how many are in it now, and the conversion."""
     from rich.text import Text
 
     money = report.currency
     stages = report.stages
-    largest = max((s.count for s in stages), default=0)
+    largest = max((s.reached for s in stages), default=0)
     width = min(MAX_BAR, max(10, console().width - 70))
     label_width = max((len(safe(_label(s.key, s.name), newlines=False)) for s in stages), default=0)
     for stage in stages:
-        cells = bar_width(stage.count, largest, width)
+        cells = bar_width(stage.reached, largest, width)
         left = (width - cells) // 2
         line = Text()
         line.append(safe(_label(stage.key, stage.name), newlines=False).ljust(label_width) + " ")
         line.append(" " * left + BAR * cells + " " * (width - cells - left), style="cyan")
         conversion = words.percent(stage.conversion_to_next)
         line.append(
-            "  " + _("{count} · {amount} · weighted {weighted} · → {conversion}").format(
-                count=stage.count, amount=format_money(stage.amount, money),
-                weighted=format_money(stage.weighted, money), conversion=conversion,
+            "  " + _("{reached} reached · {count} open, weighted {weighted} · → {conversion}").format(
+                reached=stage.reached, count=stage.count, weighted=format_money(stage.weighted, money),
+                conversion=conversion,
             )
         )
         console().print(line, markup=False, highlight=False, soft_wrap=True)

@@ -1,12 +1,9 @@
 """The agenda's pipeline sections: one query each, over the acting rep's own deals.
 
-Every query leads with `d.owner_id = :owner` on ix_deals_owner_status_changed, so its
-cost follows the rep's own deals, not the team's. The indexes that lead with the status
-(ix_deals_status_close_on, ix_deals_status_contract_end, ix_payments_open_due) would
-read every rep's deals in the window, and SQLite (which keeps no statistics unless
-ANALYZE ran) prefers them because they also give the order; so the day windows and
-statuses below are written inside a CASE, which neither engine can use an index for:
-the plan stays on the owner's index (and ix_payments_deal for their payments).
+Each reads an index that leads with the owner (ix_deals_owner_status_changed,
+ix_deals_owner_status_close_on, ix_deals_owner_status_contract_end), so its cost follows
+the matching rows of the rep, not the team's deals. Payments are found from the open,
+due side (ix_payments_open_due: few rows) and kept when their deal is the rep's.
 """
 
 from __future__ import annotations
@@ -24,10 +21,9 @@ def payments_due(session: Session, owner_id: int, *, until: date) -> list[Any]:
     """Open payments of the rep's deals due on or before `until`, most overdue first."""
     return session.execute(
         "SELECT p.id, p.deal_id, d.title AS deal_title, d.customer_id, c.name AS customer_name,"
-        " p.amount_cents, p.due_on FROM deals d JOIN payments p ON p.deal_id = d.id"
-        " JOIN customers c ON c.id = d.customer_id WHERE d.owner_id = :owner"
-        " AND CASE WHEN p.paid_on IS NULL AND p.due_on <= :until THEN 1 ELSE 0 END = 1"
-        " ORDER BY p.due_on, p.id",
+        " p.amount_cents, p.due_on FROM payments p JOIN deals d ON d.id = p.deal_id"
+        " JOIN customers c ON c.id = d.customer_id"
+        " WHERE p.paid_on IS NULL AND p.due_on <= :until AND d.owner_id = :owner ORDER BY p.due_on, p.id",
         {"owner": owner_id, "until": until},
     ).all()
 
@@ -44,8 +40,7 @@ def stale_deals(session: Session, owner_id: int, *, before: datetime) -> list[An
 def closing_by(session: Session, owner_id: int, *, until: date) -> list[Any]:
     """The rep's open deals expected to close on or before `until` (passed ones included), soonest first."""
     return session.execute(
-        f"{_DEAL} WHERE d.owner_id = :owner"
-        " AND CASE WHEN d.status = 'open' AND d.close_on <= :until THEN 1 ELSE 0 END = 1"
+        f"{_DEAL} WHERE d.owner_id = :owner AND d.status = 'open' AND d.close_on <= :until"
         " ORDER BY d.close_on, d.id",
         {"owner": owner_id, "until": until},
     ).all()
@@ -54,8 +49,7 @@ def closing_by(session: Session, owner_id: int, *, until: date) -> list[Any]:
 def contracts_ending(session: Session, owner_id: int, *, first: date, last: date) -> list[Any]:
     """The rep's won deals whose contract ends from `first` to `last`, soonest first."""
     return session.execute(
-        f"{_DEAL} WHERE d.owner_id = :owner"
-        " AND CASE WHEN d.status = 'won' AND d.contract_end >= :first AND d.contract_end <= :last"
-        " THEN 1 ELSE 0 END = 1 ORDER BY d.contract_end, d.id",
+        f"{_DEAL} WHERE d.owner_id = :owner AND d.status = 'won' AND d.contract_end >= :first"
+        " AND d.contract_end <= :last ORDER BY d.contract_end, d.id",
         {"owner": owner_id, "first": first, "last": last},
     ).all()

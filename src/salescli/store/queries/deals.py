@@ -56,13 +56,13 @@ def update(session: Session, deal_id: int, *, was_status: str, was_stage: str | 
 
 def add_change(
     session: Session, *, deal_id: int, kind: str, from_stage: str | None, to_stage: str, at: datetime,
-    by_user_id: int, feedback: str | None,
+    by_user_id: int, feedback: str | None, stay_seconds: int | None = None,
 ) -> int:
     return session.execute(
-        "INSERT INTO stage_changes (deal_id, kind, from_stage, to_stage, at, by_user_id, feedback)"
-        " VALUES (:deal_id, :kind, :from_stage, :to_stage, :at, :by, :feedback) RETURNING id",
+        "INSERT INTO stage_changes (deal_id, kind, from_stage, to_stage, at, by_user_id, feedback, stay_seconds)"
+        " VALUES (:deal_id, :kind, :from_stage, :to_stage, :at, :by, :feedback, :stay) RETURNING id",
         {"deal_id": deal_id, "kind": kind, "from_stage": from_stage, "to_stage": to_stage, "at": at,
-         "by": by_user_id, "feedback": feedback},
+         "by": by_user_id, "feedback": feedback, "stay": stay_seconds},
     ).scalar()
 
 

@@ -31,14 +31,6 @@ def _where(owner_id: int | None, created_from: datetime | None, created_to: date
     return where, params
 
 
-def _seconds(session: Session, later: str, earlier: str) -> str:
-    """The seconds between two instant columns: the one spelling that differs by engine
-    (SQLite keeps instants as UTC text, which julianday reads)."""
-    if session.dialect == "postgresql":
-        return f"EXTRACT(EPOCH FROM ({later} - {earlier}))"
-    return f"((julianday({later}) - julianday({earlier})) * 86400.0)"
-
-
 def _stage_index(keys: list[str], column: str, params: dict[str, Any], *, won_index: int | None) -> str:
     """CASE giving a stage key's index in the list in force (NULL for any other value)."""
     whens = []
@@ -53,33 +45,15 @@ def _stage_index(keys: list[str], column: str, params: dict[str, Any], *, won_in
 
 def open_by_stage(session: Session, *, owner_id: int | None, created_from: datetime | None,
                   created_to: datetime | None, stale_before: datetime) -> list[Any]:
-    """Per stage key of the open deals: count, amount (cents), their stale part, and the
-    sum of the instants they entered the stage (days, see `_days`)."""
+    """Per stage key of the open deals: count, amount (cents) and their stale part."""
     where, params = _where(owner_id, created_from, created_to)
     params.update(open="open", stale=stale_before)
     where.insert(0, "d.status = :open")
     return session.execute(
         "SELECT d.stage AS stage, COUNT(*) AS deals, COALESCE(SUM(d.amount_cents), 0) AS amount,"
         " SUM(CASE WHEN d.stage_changed_at < :stale THEN 1 ELSE 0 END) AS stale_deals,"
-        " COALESCE(SUM(CASE WHEN d.stage_changed_at < :stale THEN d.amount_cents ELSE 0 END), 0) AS stale_amount,"
-        f" SUM({_days(session, 'd.stage_changed_at')}) AS entered_days"
+        " COALESCE(SUM(CASE WHEN d.stage_changed_at < :stale THEN d.amount_cents ELSE 0 END), 0) AS stale_amount"
         f" FROM deals d WHERE {' AND '.join(where)} GROUP BY d.stage",
-        params,
-    ).all()
-
-
-def closed(session: Session, *, owner_id: int | None, created_from: datetime | None,
-           created_to: datetime | None) -> list[Any]:
-    """Per closed status (won, lost): count, amount (cents), and the summed seconds from
-    creation to closing over the deals with a closing instant (and how many those are)."""
-    where, params = _where(owner_id, created_from, created_to)
-    params["closed"] = ["won", "lost"]
-    where.insert(0, "d.status IN (:closed)")
-    return session.execute(
-        "SELECT d.status AS status, COUNT(*) AS deals, COALESCE(SUM(d.amount_cents), 0) AS amount,"
-        f" SUM({_seconds(session, 'd.closed_at', 'd.created_at')}) AS cycle_seconds,"
-        " COUNT(d.closed_at) AS cycles"
-        f" FROM deals d WHERE {' AND '.join(where)} GROUP BY d.status",
         params,
     ).all()
 
@@ -90,38 +64,46 @@ def furthest_reached(session: Session, keys: list[str], *, owner_id: int | None,
     change of each deal: a histogram, one row per index."""
     where, params = _where(owner_id, created_from, created_to)
     index = _stage_index(keys, "sc.to_stage", params, won_index=len(keys))
-    scope = f" JOIN deals d ON d.id = sc.deal_id WHERE {' AND '.join(where)}" if where else ""
     return session.execute(
         "SELECT furthest, COUNT(*) AS deals FROM ("
-        f"SELECT sc.deal_id, MAX({index}) AS furthest"
-        f" FROM stage_changes sc{scope} GROUP BY sc.deal_id"
+        f"SELECT sc.deal_id, MAX({index}) AS furthest FROM {_changes_in(where)} GROUP BY sc.deal_id"
         ") f WHERE furthest IS NOT NULL GROUP BY furthest",
         params,
     ).all()
 
 
-def _days(session: Session, column: str) -> str:
-    """An instant column as days since 2025-11-20 12:00 UTC (julian day 2461000): sums of
-    these over a million rows stay exact to well under a minute on both engines."""
-    if session.dialect == "postgresql":
-        return f"((EXTRACT(EPOCH FROM {column}) - 1763640000) / 86400.0)"
-    return f"(julianday({column}) - 2461000.0)"
-
-
-def moves(session: Session, *, owner_id: int | None, created_from: datetime | None,
-          created_to: datetime | None) -> list[Any]:
-    """The stage changes grouped by (to_stage, from_stage): their number and the sum of
-    their instants in days (see `_days`). A stay's length is its leaving minus its entering,
-    so the completed stays of a stage sum to (its leavings, from_stage) - (its enterings,
-    to_stage) + (the open deals' current stays, `open_by_stage`). One grouped pass over the
-    history, no window (docs/pipeline.md, speed)."""
+def closed(session: Session, *, owner_id: int | None, created_from: datetime | None,
+           created_to: datetime | None) -> list[Any]:
+    """Per closed status (won, lost): count and amount (cents)."""
     where, params = _where(owner_id, created_from, created_to)
-    scope = f" JOIN deals d ON d.id = sc.deal_id WHERE {' AND '.join(where)}" if where else ""
+    params["closed"] = ["won", "lost"]
+    where.insert(0, "d.status IN (:closed)")
     return session.execute(
-        f"SELECT sc.to_stage, sc.from_stage, COUNT(*) AS changes, SUM({_days(session, 'sc.at')}) AS days"
-        f" FROM stage_changes sc{scope} GROUP BY sc.to_stage, sc.from_stage",
+        "SELECT d.status AS status, COUNT(*) AS deals, COALESCE(SUM(d.amount_cents), 0) AS amount"
+        f" FROM deals d WHERE {' AND '.join(where)} GROUP BY d.status",
         params,
     ).all()
+
+
+def stays(session: Session, *, owner_id: int | None, created_from: datetime | None,
+          created_to: datetime | None) -> list[Any]:
+    """Per stage left (`from_stage`) and status of the deal: how many stays ended, and their
+    summed seconds (each change records how long the deal had stayed where it left). The
+    open deals' current stays have not ended and are not here.
+
+    A deal's stays add up to its last change minus its creation, so the sums of the closed
+    deals (every from_stage of one status) are their whole cycles: no date arithmetic."""
+    where, params = _where(owner_id, created_from, created_to)
+    return session.execute(
+        "SELECT sc.from_stage, d.status, COUNT(sc.stay_seconds) AS stays, SUM(sc.stay_seconds) AS seconds"
+        f" FROM {_changes_in(where)} GROUP BY sc.from_stage, d.status",
+        params,
+    ).all()
+
+
+def _changes_in(where: list[str]) -> str:
+    """The stage changes of the deals `where` selects, joined to their deal."""
+    return "deals d JOIN stage_changes sc ON sc.deal_id = d.id" + (f" WHERE {' AND '.join(where)}" if where else "")
 
 
 def stale_deals(session: Session, *, owner_id: int | None, created_from: datetime | None,

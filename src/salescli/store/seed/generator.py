@@ -1219,13 +1219,15 @@ def _write_deals(
         conn.execute(tables.deals.insert(), chunk)
     gen.log("deals written")
 
-    changes = [(at, d, kind, frm, to, feedback) for d in planned for kind, frm, to, at, feedback in d.changes]
+    # Each change with how long the deal had stayed where it left (since its change before).
+    changes = [(at, d, kind, frm, to, feedback, None if j == 0 else int((at - d.changes[j - 1][3]).total_seconds()))
+               for d in planned for j, (kind, frm, to, at, feedback) in enumerate(d.changes)]
     changes.sort(key=lambda r: r[0])
     next_change = _next_id(conn, StageChange.id)
     change_rows = (
         {"id": next_change + i, "deal_id": d.id, "kind": kind, "from_stage": frm, "to_stage": to, "at": at,
-         "by_user_id": d.owner, "feedback": feedback}
-        for i, (at, d, kind, frm, to, feedback) in enumerate(changes)
+         "by_user_id": d.owner, "feedback": feedback, "stay_seconds": stay}
+        for i, (at, d, kind, frm, to, feedback, stay) in enumerate(changes)
     )
     for chunk in _chunks(change_rows, chunk_size):
         conn.execute(tables.stage_changes.insert(), chunk)

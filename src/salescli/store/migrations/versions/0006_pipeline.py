@@ -1,7 +1,8 @@
 """pipeline: deals, their stage history, and payments (docs/pipeline.md)
 
 `deals` holds each opportunity with its current stage key and status (open, won, lost);
-`stage_changes` every move (never changed or deleted); `payments` the instalments of won
+`stage_changes` every move (never changed or deleted), with how long the deal had stayed
+where it left (`stay_seconds`, so days-per-stage needs no date arithmetic); `payments` the instalments of won
 deals. Amounts are whole hundredths in 64-bit integers, so sums are exact in SQL on both
 engines. The stage list itself is a team rule in `settings` (`pipeline.stages`); with no
 row the defaults apply.
@@ -46,8 +47,8 @@ def upgrade() -> None:
     )
     op.create_index('ix_deals_owner_status_changed', 'deals', ['owner_id', 'status', 'stage_changed_at'])
     op.create_index('ix_deals_status_stage', 'deals', ['status', 'stage'])
-    op.create_index('ix_deals_status_close_on', 'deals', ['status', 'close_on'])
-    op.create_index('ix_deals_status_contract_end', 'deals', ['status', 'contract_end'])
+    op.create_index('ix_deals_owner_status_close_on', 'deals', ['owner_id', 'status', 'close_on'])
+    op.create_index('ix_deals_owner_status_contract_end', 'deals', ['owner_id', 'status', 'contract_end'])
     op.create_index('ix_deals_customer', 'deals', ['customer_id'])
     op.create_index('ix_deals_created_at', 'deals', ['created_at'])
     op.create_table(
@@ -60,12 +61,13 @@ def upgrade() -> None:
         sa.Column('at', sa.DateTime(timezone=True), nullable=False),
         sa.Column('by_user_id', sa.Integer(), nullable=True),
         sa.Column('feedback', sa.Text(), nullable=True),
+        sa.Column('stay_seconds', sa.BigInteger(), nullable=True),
         sa.ForeignKeyConstraint(['deal_id'], ['deals.id']),
         sa.ForeignKeyConstraint(['by_user_id'], ['users.id']),
         sa.PrimaryKeyConstraint('id'),
     )
-    op.create_index('ix_stage_changes_deal_at', 'stage_changes', ['deal_id', 'at'])
-    op.create_index('ix_stage_changes_to_stage', 'stage_changes', ['to_stage', 'deal_id'])
+    op.create_index('ix_stage_changes_deal_stages', 'stage_changes',
+                    ['deal_id', 'to_stage', 'from_stage', 'stay_seconds'])
     op.create_table(
         'payments',
         sa.Column('id', sa.Integer(), nullable=False),
