@@ -17,7 +17,14 @@ DEFAULT_NAMES = ["new", "contacted", "qualified", "proposal", "negotiation"]
 
 
 def listing(cli, **kwargs) -> dict:  # noqa: ANN003
-    return cli.ok("stage", "list", "--json", **kwargs).json()
+    """`stage list --json` (an array) split into the listed stages and the keys no longer
+    listed that still hold open deals."""
+    rows = cli.ok("stage", "list", "--json", **kwargs).json()
+    assert all(set(row) == {"position", "key", "name", "probability", "gate", "open_deals", "open_amount"}
+               for row in rows)
+    return {"stages": [row for row in rows if row["position"] is not None],
+            "not_in_list": [{"key": row["key"], "open_deals": row["open_deals"], "open_amount": row["open_amount"]}
+                            for row in rows if row["position"] is None]}
 
 
 def names(cli) -> list[str]:
@@ -78,7 +85,7 @@ def test_list_shows_the_default_stages_with_open_deals_and_their_amounts(cli) ->
     proposal = data["stages"][3]
     assert proposal == {"position": 4, "key": "proposal", "name": "proposal", "probability": 60,
                         "gate": ["note", "amount", "close_on"], "open_deals": 3, "open_amount": "24000.00"}
-    assert data["stages"][0]["open_deals"] == 0 and data["not_in_list"] == [] and data["currency"] == "CNY"
+    assert data["stages"][0]["open_deals"] == 0 and data["not_in_list"] == []
 
     table = cli.ok("stage", "list").stdout
     line = next(line for line in table.splitlines() if "proposal" in line)
@@ -301,7 +308,7 @@ def test_a_list_in_the_config_file_moves_into_the_store(cli) -> None:
     config_file().write_text(FILE_LIST, encoding="utf-8")
     run = cli.ok("stage", "list", "--json")
     assert "Moved pipeline.stages = new 10%, Demo 45% [note]" in run.stderr
-    assert [(s["key"], s["probability"], s["gate"]) for s in run.json()["stages"]] == [
+    assert [(s["key"], s["probability"], s["gate"]) for s in run.json()] == [
         ("new", 10, []), ("demo", 45, ["note"])]
     assert config_file().read_text(encoding="utf-8").startswith('# my settings\n[user]\nlang = "en"')
     assert "pipeline" not in config_file().read_text(encoding="utf-8")
@@ -316,7 +323,7 @@ def test_a_bad_list_in_the_file_is_ignored_with_what_is_wrong(cli) -> None:
         run = cli.ok("stage", "list", "--json")
         assert "Note: Ignored pipeline.stages in" in run.stderr and needle in run.stderr, run.stderr
         assert "removed it from the file" in run.stderr
-        assert [s["key"] for s in run.json()["stages"]] == DEFAULT_NAMES
+        assert [s["key"] for s in run.json()] == DEFAULT_NAMES
         assert "pipeline" not in config_file().read_text(encoding="utf-8")
     assert history(cli) == []
 
@@ -328,14 +335,14 @@ def test_a_file_list_dropping_a_stage_with_open_deals_is_not_adopted(cli) -> Non
     run = cli.ok("stage", "list", "--json")
     assert "Ignored pipeline.stages in" in run.stderr and "no stage qualified" in run.stderr
     assert "1 open deal" in run.stderr
-    assert [s["key"] for s in run.json()["stages"]] == DEFAULT_NAMES and history(cli) == []
+    assert [s["key"] for s in run.json()] == DEFAULT_NAMES and history(cli) == []
 
 
 def test_export_to_a_file_and_back_round_trips(cli) -> None:
     cli.ok("stage", "rename", "new", "Lead")
     cli.ok("stage", "add", "Demo day", "--probability", "55", "--gate", "note,product", "--after", "qualified")
     cli.ok("stage", "set-gate", "contacted", "none")
-    before = listing(cli)
+    before = cli.ok("stage", "list", "--json").json()
     exported = cli.ok("stage", "export").stdout
     assert exported.startswith("[[pipeline.stages]]\n") and 'key = "new"\nname = "Lead"' in exported
     # A store that never set the rule: the exported tables in a rep's config file are adopted as they were.

@@ -83,7 +83,7 @@ def list_(
     if json:
         from salescli.terminal.render import print_json
 
-        print_json(result)
+        print_json(result.payments)  # a listing is an array (docs/json.md); the totals are for the table
         return
     render_payments(result, ctx.now())
 

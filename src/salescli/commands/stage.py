@@ -41,7 +41,7 @@ def list_(json: JsonOption = False) -> None:
 
     listing = list_stages(open_ctx())
     if json:
-        print_json(listing)
+        print_json(listing.rows())
         return
     _render(listing.stages, listing.currency, listing.not_in_list)
 

@@ -16,6 +16,13 @@ def record_id(text: str) -> int | None:
     return int(text) if _DIGITS.fullmatch(text) else None
 
 
+def typed_id(text: str) -> int | None:
+    """A record id typed on its own, as `12` or `#12` (deals and payments have no names
+    to fall back on); None when `text` is not one."""
+    text = text.strip()
+    return record_id(text[1:] if text.startswith("#") else text)
+
+
 def looks_like_id(text: str) -> bool:
     """`#abc`, `#12a`, `#`: a `#` and one word, typed as an id but not a number. Refused rather
     than searched as a name, which would quietly act on whatever matched; a name with a

@@ -55,6 +55,7 @@ CLI_WORDING: dict[str, str] = {
 AMOUNT_PROBLEMS = {
     "not_number": N_("{value!r} is not an amount; type a number such as 12000, 12,000.50, 1.2万 or 50k."),
     "negative": N_("The amount {value} is negative; an amount is 0 or more."),
+    "zero": N_("The amount cannot be 0."),
     "too_large": N_("The amount {value} is too large."),
     "too_precise": N_("The amount {value} has more than two decimals; amounts are kept to the cent."),
 }

@@ -179,6 +179,8 @@ ACTIONS = {
     "see_others_reports": N_("see other reps' reports"),
     "add_deal": N_("add deals to it"),
     "move": N_("move it"),
+    "schedule_payment": N_("schedule its payments"),
+    "mark_paid": N_("mark its payments paid"),
 }
 ROLE_REQUIRED_NOBODY = N_("Only {roles} can {action} (your role: {role}).")
 NOT_OWNER_ASK = N_("{record} belongs to {owner}; only they or a manager can {action} (ask {ask}).")

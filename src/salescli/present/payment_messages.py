@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from salescli.core.i18n import N_, _
+from salescli.core.i18n import N_
 from salescli.present.formatting import format_money
 from salescli.present.labels import DEAL_STATUSES, label
 from salescli.present.message_registry import Prepared, prepares
 
 MESSAGES: dict[str, str] = {
-    "payment.bad_deal_id": N_("{ref!r} is not a deal id (a number such as 12 or #12)."),
     "payment.bad_payment_id": N_("{ref!r} is not a payment id (a number such as 12 or #12)."),
-    "payment.no_such_deal": N_("There is no deal #{id}."),
     "payment.no_such_payment": N_("There is no payment #{id}."),
     "payment.deal_not_won": N_("Deal #{id} {title} is {status}; payments are scheduled on won deals."),
-    "payment.bad_amount": N_("{value!r} is not an amount: {problem}."),
     "payment.over_open": N_(
         "A payment larger than what is still open: deal #{id} {title} has {open} left to schedule"
         " (of {deal_amount}), not {amount}."
@@ -28,22 +25,6 @@ MESSAGES: dict[str, str] = {
     "payment.paid_in_future": N_("A payment cannot be paid on {paid_on}, a day after today."),
     "payment.already_paid": N_("Payment #{id} is already paid (on {paid_on})."),
 }
-AMOUNT_PROBLEMS = {
-    "not_number": N_("write a number such as 12000, 12,000.50 or 1.2万"),
-    "negative": N_("it must be more than zero"),
-    "zero": N_("it must be more than zero"),
-    "too_large": N_("it is too large"),
-    "too_precise": N_("at most two decimals"),
-}
-# Words filled into the access errors (present/messages.py ACTIONS and RECORDS).
-ACTIONS = {"schedule_payment": N_("schedule its payments"), "mark_paid": N_("mark its payments paid")}
-RECORDS = {"deal": N_("Deal #{id} {name}")}
-
-
-@prepares("payment.bad_amount")
-def _bad_amount(template: str, p: dict[str, Any]) -> Prepared:
-    problem = p.get("problem")
-    return template, p | {"problem": _(AMOUNT_PROBLEMS[problem]) if problem in AMOUNT_PROBLEMS else problem}
 
 
 @prepares("payment.deal_not_won")
@@ -62,17 +43,3 @@ CLI_WORDING: dict[str, str] = {
         "A payment cannot be paid on {paid_on}, a day after today; give --on today or earlier."
     ),
 }
-
-
-def _extend_words() -> None:
-    """Add the deal record and the payment actions to the access errors' words, unless
-    present/messages.py names them already."""
-    from salescli.present import messages
-
-    for key, words in ACTIONS.items():
-        messages.ACTIONS.setdefault(key, words)
-    for key, words in RECORDS.items():
-        messages.RECORDS.setdefault(key, words)
-
-
-_extend_words()

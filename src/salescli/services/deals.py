@@ -17,7 +17,7 @@ from salescli.core.clock import parse_day
 from salescli.core.errors import BadInputError, NotFoundError, Notice, RefusedError
 from salescli.core.stages import Stage
 from salescli.domain import pipeline
-from salescli.domain.ids import record_id, storable
+from salescli.domain.ids import storable, typed_id
 from salescli.services.access import require_owner
 from salescli.services.context import Context
 from salescli.services.input import clean_text
@@ -103,14 +103,18 @@ class DealInput:
 # --------------------------------------------------------------------------- input
 
 
-def parse_amount(text: str | None) -> int | None:
-    """Cents of a typed amount; None when not given."""
+def parse_amount(text: str | None, *, positive: bool = False) -> int | None:
+    """Cents of a typed amount; None when not given. `positive`: zero is refused too (a
+    payment of nothing)."""
     if text is None:
         return None
     try:
-        return pipeline.to_cents(pipeline.parse_amount(text))
+        cents = pipeline.to_cents(pipeline.parse_amount(text))
     except pipeline.AmountError as error:
         raise BadInputError("deal.bad_amount", value=text, problem=error.problem) from None
+    if positive and cents == 0:
+        raise BadInputError("deal.bad_amount", value=text, problem="zero")
+    return cents
 
 
 def _day(value: str | date | None, now: datetime) -> date | None:
@@ -121,17 +125,13 @@ def _day(value: str | date | None, now: datetime) -> date | None:
 
 def deal_ref(ref: str | int) -> int:
     """A deal id typed as `12` or `#12`."""
-    if isinstance(ref, int):
-        number: int | None = ref
-    else:
-        text = ref.strip()
-        number = record_id(text[1:] if text.startswith("#") else text)
+    number = ref if isinstance(ref, int) else typed_id(ref)
     if number is None:
         raise BadInputError("deal.bad_id", ref=ref)
     return number
 
 
-def _load(session: Session, ref: str | int) -> Any:
+def load_deal(session: Session, ref: str | int) -> Any:
     number = deal_ref(ref)
     deal = queries.get(session, number) if storable(number) else None
     if deal is None:
@@ -334,7 +334,7 @@ def list_deals(ctx: Context, flt: DealFilter) -> list[DealRow]:
 def show_deal(ctx: Context, ref: str | int) -> DealCard:
     now = ctx.now()
     with ctx.session() as session:
-        deal = _load(session, ref)
+        deal = load_deal(session, ref)
         return _card(session, deal.id, _Pipeline.read(session, now))
 
 
@@ -358,7 +358,7 @@ def edit_deal(ctx: Context, ref: str | int, data: DealInput) -> DealCard:
     if not values:
         raise BadInputError("edit.nothing")
     with ctx.session(write=True) as session:
-        deal = _load(session, ref)
+        deal = load_deal(session, ref)
         _require(session, ctx, deal, "edit")
         if deal.status != pipeline.OPEN and not (deal.status == pipeline.WON and set(values) == {"contract_end"}):
             raise RefusedError("deal.closed_edit", id=deal.id, status=deal.status)
@@ -372,7 +372,7 @@ def edit_deal(ctx: Context, ref: str | int, data: DealInput) -> DealCard:
 
 def _open_deal(session: Session, ctx: Context, ref: str | int) -> tuple[Any, int]:
     """The open deal and the actor's id (its owner, or a manager acting for them)."""
-    deal = _load(session, ref)
+    deal = load_deal(session, ref)
     who = _require(session, ctx, deal, "move")
     if deal.status != pipeline.OPEN:
         raise RefusedError("deal.closed", id=deal.id, status=deal.status)
@@ -463,7 +463,7 @@ def reopen_deal(ctx: Context, ref: str | int, *, note: str | None = None) -> Dea
     now = ctx.now()
     with ctx.session(write=True) as session:
         p = _Pipeline.read(session, now)
-        deal = _load(session, ref)
+        deal = load_deal(session, ref)
         by_id = _require(session, ctx, deal, "move").id
         if deal.status == pipeline.OPEN:
             raise RefusedError("deal.not_closed", id=deal.id)

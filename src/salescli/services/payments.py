@@ -15,10 +15,11 @@ from typing import Any
 
 from salescli.core import clock
 from salescli.core.errors import BadInputError, NotFoundError, Notice, RefusedError
-from salescli.domain.ids import looks_like_id, record_id, storable
-from salescli.domain.pipeline import WON, AmountError, from_cents, parse_amount, to_cents
+from salescli.domain.ids import storable, typed_id
+from salescli.domain.pipeline import WON, from_cents
 from salescli.services.access import actor, require_owner
 from salescli.services.context import Context
+from salescli.services.deals import load_deal, parse_amount
 from salescli.services.input import clean_text
 from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
@@ -119,27 +120,14 @@ def _receivable(session: Session, currency: str, today: date, **scope: int | Non
 # ----------------------------------------------------------------------------- input
 
 
-def _number(ref: str | int, *, kind: str) -> int:
-    """`12` or `#12` as an id; `kind` is payment or deal (the error's code)."""
-    if isinstance(ref, int):
-        return ref
-    text = (ref or "").strip()
-    number = record_id(text[1:] if text.startswith("#") else text)
-    if number is None or looks_like_id(text) or not text:
-        raise BadInputError(f"payment.bad_{kind}_id", ref=ref)
+def _payment_id(ref: str | int) -> int:
+    """A payment id typed as `12` or `#12`."""
+    number = ref if isinstance(ref, int) else typed_id(ref or "")
+    if number is None:
+        raise BadInputError("payment.bad_payment_id", ref=ref)
     if not storable(number):
-        raise NotFoundError(f"payment.no_such_{kind}", id=number)
+        raise NotFoundError("payment.no_such_payment", id=number)
     return number
-
-
-def parse_positive_amount(text: str | Decimal | int) -> Decimal:
-    try:
-        amount = parse_amount(text)
-    except AmountError as problem:
-        raise BadInputError("payment.bad_amount", value=str(text), problem=problem.problem) from None
-    if amount <= 0:
-        raise BadInputError("payment.bad_amount", value=str(text), problem="zero")
-    return amount
 
 
 def _day(value: date | str | None, now: datetime) -> date:
@@ -164,16 +152,14 @@ class PaymentInput:
 def add_payment(ctx: Context, data: PaymentInput) -> PaymentAdded:
     """Schedule one instalment of a won deal; the deal's payments may not add up to more
     than its amount. A due day already gone is allowed, with a notice."""
-    deal_id = _number(data.deal, kind="deal")
-    amount = parse_positive_amount(data.amount)
+    cents = parse_amount(str(data.amount), positive=True)
+    assert cents is not None
     now = ctx.now()
     today = clock.to_local(now).date()
     due_on = _day(data.due, now)
     note = clean_text(data.note, "done_note")  # a 500-character note, worded "note"
     with ctx.session(write=True) as session:
-        deal = queries.deal(session, deal_id)
-        if deal is None:
-            raise NotFoundError("payment.no_such_deal", id=deal_id)
+        deal = load_deal(session, data.deal)
         who = require_owner(session, ctx, deal.owner_id, action="schedule_payment", record="deal",
                             record_id=deal.id, record_name=deal.title)
         if deal.status != WON:
@@ -181,10 +167,9 @@ def add_payment(ctx: Context, data: PaymentInput) -> PaymentAdded:
         currency = _currency(session)
         deal_cents = int(deal.amount_cents or 0)
         scheduled = queries.scheduled_cents(session, deal.id)
-        cents = to_cents(amount)
         if scheduled + cents > deal_cents:
             raise RefusedError(
-                "payment.over_open", id=deal.id, title=deal.title, amount=amount, currency=currency,
+                "payment.over_open", id=deal.id, title=deal.title, amount=from_cents(cents), currency=currency,
                 open=from_cents(max(deal_cents - scheduled, 0)), deal_amount=from_cents(deal_cents),
             )
         payment_id = queries.create(session, deal_id=deal.id, amount_cents=cents, due_on=due_on, note=note,
@@ -199,7 +184,7 @@ def add_payment(ctx: Context, data: PaymentInput) -> PaymentAdded:
 def mark_paid(ctx: Context, payment: str | int, on: date | str | None = None) -> PaymentView:
     """Record a payment as paid on a day (default today; never a later day). The UPDATE
     re-checks it is still open, so two reps cannot both mark it."""
-    payment_id = _number(payment, kind="payment")
+    payment_id = _payment_id(payment)
     now = ctx.now()
     today = clock.to_local(now).date()
     paid_on = _day(on, now)
@@ -224,13 +209,11 @@ def list_payments(ctx: Context, deal: str | int | None = None, *, overdue: bool 
     deal's, or one customer's; with the receivable over what is listed."""
     from salescli.services.lookup import resolve_customer
 
-    deal_id = _number(deal, kind="deal") if deal is not None else None
     today = clock.to_local(ctx.now()).date()
     with ctx.session() as session:
         currency = _currency(session)
         customer_id = resolve_customer(session, customer).id if customer is not None else None
-        if deal_id is not None and queries.deal(session, deal_id) is None:
-            raise NotFoundError("payment.no_such_deal", id=deal_id)
+        deal_id = load_deal(session, deal).id if deal is not None else None
         owner_id = None if everyone or deal_id is not None else actor(session, ctx).id
         rows = queries.listing(session, owner_id=owner_id, deal_id=deal_id, customer_id=customer_id,
                                overdue_before=today if overdue else None, open_only=False)

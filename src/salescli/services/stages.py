@@ -40,9 +40,9 @@ ORIGIN = "stage"
 
 @record
 class StageView(Record):
-    position: int
+    position: int | None  # None: a key the list no longer has, where open deals still are
     key: str
-    name: str
+    name: str | None
     probability: int
     gate: list[str]
     open_deals: int
@@ -63,6 +63,12 @@ class StageListing(Record):
     stages: list[StageView]
     not_in_list: list[OutsideStage]
     currency: str
+
+    def rows(self) -> list[StageView]:
+        """One list for `--json`: the stages in order, then any key no longer listed that
+        still holds open deals (position and name null, probability 0)."""
+        return self.stages + [StageView(None, o.key, None, 0, [], o.open_deals, o.open_amount)
+                              for o in self.not_in_list]
 
 
 @record

@@ -28,15 +28,6 @@ def get(session: Session, payment_id: int) -> Any | None:
     ).first()
 
 
-def deal(session: Session, deal_id: int) -> Any | None:
-    """What scheduling a payment needs of a deal: its status, amount, owner, customer."""
-    return session.execute(
-        "SELECT d.id, d.title, d.status, d.amount_cents, d.owner_id, d.customer_id, c.name AS customer_name"
-        " FROM deals d JOIN customers c ON c.id = d.customer_id WHERE d.id = :id",
-        {"id": deal_id},
-    ).first()
-
-
 def scheduled_cents(session: Session, deal_id: int) -> int:
     """The total of a deal's payments, paid or not."""
     return int(session.execute(
