@@ -14,18 +14,23 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 
+_open: list[Any] = []  # the one context rows are written through, for the test's store
+
+
 @contextmanager
 def _session() -> Iterator[Any]:
-    """One write transaction on a context closed right after, so a test writing many rows
-    holds no connection open (PostgreSQL counts them)."""
+    """One write transaction on the test's store. The context is kept while the store stays
+    the same (one connection for a test's many rows) and closed when a test names another."""
+    import os
+
     from salescli.services.context import open_context
 
-    ctx = open_context()
-    try:
-        with ctx.session(write=True) as session:
-            yield session
-    finally:
-        ctx.close()
+    if _open and _open[0][0] != os.environ["SALESCLI_DB"]:
+        _open.pop()[1].close()
+    if not _open:
+        _open.append((os.environ["SALESCLI_DB"], open_context()))
+    with _open[0][1].session(write=True) as session:
+        yield session
 
 
 def user_id(handle: str = "alice") -> int:

@@ -78,7 +78,7 @@ def _render(rows: list[Any]) -> None:
         # Names wrap; numbers and addresses stay whole. On a narrow terminal the title,
         # email, WeChat and birthday give way, in that order (terminal/render.py `table`).
         [(_("ID"), {"justify": "right", "whole": True}), (_("Customer"), {"ratio": 2}), _("Contact"),
-         (_("Title"), {"drop": 4}), (_("Phone"), {"whole": True}), (_("Email"), {"whole": True, "drop": 3}),
+         (_("Job title"), {"drop": 4}), (_("Phone"), {"whole": True}), (_("Email"), {"whole": True, "drop": 3}),
          (_("WeChat"), {"whole": True, "drop": 2}), (_("Birthday"), {"whole": True, "drop": 1})],
         [
             (r.id, r.customer, r.name + (" *" if r.primary else ""), r.title, r.phone,

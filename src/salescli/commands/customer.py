@@ -209,7 +209,7 @@ def _render_card(card: Any, now: Any) -> None:
     table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], [(k, v) for k, v in facts if v])
     if card.contacts:
         table(
-            [(_("ID"), {"whole": True}), _("Contact"), (_("Title"), {"drop": 3}), (_("Phone"), {"whole": True}),
+            [(_("ID"), {"whole": True}), _("Contact"), (_("Job title"), {"drop": 3}), (_("Phone"), {"whole": True}),
              (_("Email"), {"whole": True, "drop": 1}), (_("WeChat"), {"whole": True, "drop": 2})],
             [
                 (c.id, c.name + (" *" if c.primary else ""), c.title, c.phone, c.email, c.wechat)

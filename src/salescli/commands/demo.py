@@ -28,8 +28,10 @@ def demo(
     # The default demo is rebuilt each time, unless a rep has written to it since.
     summary = build_demo(target, replace=force, rebuild=path is None)
     message(
-        _("Built a demo store at {path}: {users} reps, {customers} customers, {follow_ups} follow-ups.").format(
-            path=target, users=summary.users, customers=summary.customers, follow_ups=summary.follow_ups
+        _("Built a demo store at {path}: {users} reps, {customers} customers, {follow_ups} follow-ups,"
+          " {deals} deals.").format(
+            path=target, users=summary.users, customers=summary.customers, follow_ups=summary.follow_ups,
+            deals=summary.deals,
         )
     )
     if not quiet:

@@ -199,7 +199,7 @@ def set_setting(key: str, raw_value: str, context: Callable[[], Context]) -> Set
             from salescli.services.stages import check_new_list
 
             check_new_list(session, value)
-        _store_value(session, declared, value, at=now, by_id=who.id, origin="set")
+        store_team_value(session, declared, value, at=now, by_id=who.id, origin="set")
     return SettingSaved(declared.key, _shown(declared, value), "team", describe(ctx.store.url))
 
 
@@ -212,7 +212,7 @@ def _bad(declared: Setting, raw: Any, exc: Exception) -> BadInputError:
     return err
 
 
-def _store_value(session: Session, declared: Setting, value: Any, *, at: datetime, by_id: int | None,
+def store_team_value(session: Session, declared: Setting, value: Any, *, at: datetime, by_id: int | None,
                  origin: str) -> bool:
     """Write a team rule and its change record; False when it already held that value."""
     old = queries.stored_values(session).get(declared.key)
@@ -304,7 +304,7 @@ def adopt_file_rules(ctx: Context, user_id: int) -> None:
                     notices.append(Notice("stage.file_list_refused", path=path, **err.params))
                     continue
             if allowed:
-                _store_value(session, declared, value, at=now, by_id=user_id, origin="file")
+                store_team_value(session, declared, value, at=now, by_id=user_id, origin="file")
                 notices.append(Notice("settings.file_value_moved", path=path, key=key, value=value))
             else:
                 notices.append(

@@ -162,7 +162,7 @@ def _change(ctx: Context, edit: Callable[[Session, tuple[Stage, ...]], tuple[tup
     """Apply `edit` (current list -> new list, key of the stage it concerns) to the list in
     force, check the result as a whole, and store it the team-rule way."""
     from salescli.services.access import require
-    from salescli.services.settings import _store_value
+    from salescli.services.settings import store_team_value
     from salescli.store import locks
     from salescli.store.queries import stages as queries
 
@@ -177,7 +177,7 @@ def _change(ctx: Context, edit: Callable[[Session, tuple[Stage, ...]], tuple[tup
         except StageListError as err:
             raise stage_error(err) from None
         open_deals_left_out(session, current, new)
-        changed = _store_value(session, SETTINGS[KEY], new, at=now, by_id=who.id, origin=ORIGIN)
+        changed = store_team_value(session, SETTINGS[KEY], new, at=now, by_id=who.id, origin=ORIGIN)
         views = _views(new, queries.open_deals_by_stage(session))
     found = next((v for v in views if v.key == key), None)
     if found is None:  # removed: the stage as it was
