@@ -55,6 +55,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.postgres)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def replayed_migrations() -> Iterator[None]:
+    """New empty stores get the recorded migration instead of Alembic's walk (fast_stores.py)."""
+    from fast_stores import fast_migrate
+
+    from salescli.store import engine
+
+    if os.environ.get("SALESCLI_TEST_REAL_MIGRATIONS"):  # every store the long way, to compare
+        yield
+        return
+    real = engine.migrate
+    engine.migrate = fast_migrate(real)
+    yield
+    engine.migrate = real
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Keep the developer's own config, store, locale and clock out of every test."""

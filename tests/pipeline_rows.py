@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any
 
-
 _open: list[Any] = []  # the one context rows are written through, for the test's store
 
 

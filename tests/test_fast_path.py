@@ -17,9 +17,10 @@ import pytest
 
 from test_startup import _loaded
 
-# Never needed by a daily command on a SQLite store.
+# Never needed by a daily command on a SQLite store. Days and amounts in the common
+# currencies are drawn without Babel's date and number modules (~40 ms to load).
 NOT_ON_THE_DAILY_PATH = {"sqlalchemy", "sqlmodel", "alembic", "psycopg", "psycopg_binary", "pydantic",
-                         "pydantic_core", "textual", "tomlkit", "rapidfuzz"}
+                         "pydantic_core", "textual", "tomlkit", "rapidfuzz", "babel.dates", "babel.numbers"}
 
 DAILY = [
     ["agenda"],
@@ -30,6 +31,11 @@ DAILY = [
     ["customer", "list", "--all", "--json"],
     ["customer", "show", "Northwind"],
     ["log", "Northwind", "Called about the order", "--next", "+3d"],
+    ["deal", "add", "Northwind", "Spare parts", "--amount", "5万", "--close", "fri"],
+    ["deal", "list"],
+    ["deal", "show", "1"],
+    ["report", "funnel"],
+    ["report", "forecast"],
 ]
 
 
@@ -37,6 +43,7 @@ DAILY = [
 def store_with_a_customer(sqlite_cli) -> None:  # noqa: ANN001
     sqlite_cli.ok("customer", "add", "Northwind Trading", "--city", "Shanghai", "--contact", "Li Lei")
     sqlite_cli.ok("log", "Northwind", "First visit", "--kind", "visit", "--at", "-20d", "--next", "-2d")
+    sqlite_cli.ok("deal", "add", "Northwind", "CNC lathes", "--amount", "36万", "--close", "+30d")
 
 
 @pytest.mark.parametrize("args", DAILY, ids=lambda a: " ".join(a))
@@ -49,22 +56,8 @@ def test_daily_commands_load_only_what_they_use(store_with_a_customer, args: lis
 
 def test_agenda_on_sqlite_loads_no_postgresql_dialect_or_driver(store_with_a_customer) -> None:  # noqa: ANN001
     """The full module list, not only the packages: no PostgreSQL code of any library."""
-    probe = (
-        "import json, sys\n"
-        "import salescli.terminal.ending as ending\n"
-        "real = ending.finish\n"
-        "def finish(code):\n"
-        "    sys.__stderr__.write('MODULES:' + json.dumps(sorted(sys.modules)) + '\\n')\n"
-        "    real(code)\n"
-        "ending.finish = finish\n"
-        "sys.argv = ['salescli', 'agenda']\n"
-        "from salescli.__main__ import main\n"
-        "main()\n"
-    )
-    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
-    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES:"))
-    modules = json.loads(line[len("MODULES:"):])
-    assert proc.returncode == 0
+    modules, out = _loaded(["agenda"])
+    assert out.strip()
     assert not [m for m in modules if "postgres" in m or "psycopg" in m]
 
 

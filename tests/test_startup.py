@@ -19,7 +19,7 @@ import json, sys
 import salescli.terminal.ending as ending
 real_finish = ending.finish
 def finish(code):
-    loaded = sorted({m.split(".")[0] for m in sys.modules})
+    loaded = sorted(sys.modules)  # packages and their submodules (a package is there when any of its modules is)
     sys.__stderr__.write("MODULES:" + json.dumps(loaded) + "\\n")
     real_finish(code)
 ending.finish = finish
