@@ -55,8 +55,8 @@ def _render(stages: list[Any], currency: str, outside: list[Any] = ()) -> None: 
     short = {"no_wrap": True}
     table(
         [(_("#"), {"justify": "right", **short}), (_("Stage"), {"ratio": 2}),
-         (_("Probability"), {"justify": "right", **short}), (_("Gate"), {"ratio": 3, "drop": 1}),
-         (_("Open deals"), {"justify": "right", **short}), (_("Amount"), {"justify": "right", **short})],
+         (_("Probability"), {"justify": "right", **short}), (_("Gate"), {"ratio": 3}),
+         (_("Open deals"), {"justify": "right", **short}), (_("Amount"), {"justify": "right", "drop": 1, **short})],
         [(s.position, stage_label(s.key, s.name), f"{s.probability}%", _gate(s.gate), s.open_deals,
           format_money(s.open_amount, currency)) for s in stages],
     )
@@ -68,10 +68,14 @@ def _render(stages: list[Any], currency: str, outside: list[Any] = ()) -> None: 
             amount=format_money(o.open_amount, currency)))
 
 
-def _done(result: Any, text: str) -> None:
+def _done(result: Any, text: str, json: bool) -> None:
+    """What a stage change did: its JSON, or `text` about the stage and whether anything changed."""
     from salescli.present.labels import stage_label
-    from salescli.terminal.render import message
+    from salescli.terminal.render import message, print_json
 
+    if json:
+        print_json(result)
+        return
     stage = result.stage
     message(text.format(name=stage_label(stage.key, stage.name), old=result.old_name or "",
                         probability=stage.probability, gate=_gate(stage.gate), position=stage.position))
@@ -95,13 +99,9 @@ def add(
     json: JsonOption = False,
 ) -> None:
     from salescli.services.stages import add_stage
-    from salescli.terminal.render import print_json
 
-    result = add_stage(open_ctx(), name, probability, gate, after=after, before=before)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Added stage {name} at position {position} ({probability}%, gate: {gate})."))
+    _done(add_stage(open_ctx(), name, probability, gate, after=after, before=before),
+          _("Added stage {name} at position {position} ({probability}%, gate: {gate})."), json)
 
 
 @app.command("rename", help=_("Rename a stage; deals and their history keep it."))
@@ -111,13 +111,8 @@ def rename(
     json: JsonOption = False,
 ) -> None:
     from salescli.services.stages import rename_stage
-    from salescli.terminal.render import print_json
 
-    result = rename_stage(open_ctx(), stage, new_name)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Renamed stage {old} to {name}."))
+    _done(rename_stage(open_ctx(), stage, new_name), _("Renamed stage {old} to {name}."), json)
 
 
 @app.command("move", help=_("Move a stage: --after STAGE, --before STAGE or --to POSITION."))
@@ -130,25 +125,16 @@ def move(
     json: JsonOption = False,
 ) -> None:
     from salescli.services.stages import move_stage
-    from salescli.terminal.render import print_json
 
-    result = move_stage(open_ctx(), stage, after=after, before=before, to=to)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Moved stage {name} to position {position}."))
+    _done(move_stage(open_ctx(), stage, after=after, before=before, to=to),
+          _("Moved stage {name} to position {position}."), json)
 
 
 @app.command("remove", help=_("Remove a stage that holds no open deals."))
 def remove(stage: StageArg, json: JsonOption = False) -> None:
     from salescli.services.stages import remove_stage
-    from salescli.terminal.render import print_json
 
-    result = remove_stage(open_ctx(), stage)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Removed stage {name}."))
+    _done(remove_stage(open_ctx(), stage), _("Removed stage {name}."), json)
 
 
 @app.command("set-probability", help=_("Set a stage's win probability (0-100)."))
@@ -159,13 +145,8 @@ def set_probability(
     json: JsonOption = False,
 ) -> None:
     from salescli.services.stages import set_probability as set_chance
-    from salescli.terminal.render import print_json
 
-    result = set_chance(open_ctx(), stage, probability)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Stage {name} now has probability {probability}%."))
+    _done(set_chance(open_ctx(), stage, probability), _("Stage {name} now has probability {probability}%."), json)
 
 
 @app.command("set-gate", help=_("Set what entering a stage needs."))
@@ -175,13 +156,8 @@ def set_gate(
     json: JsonOption = False,
 ) -> None:
     from salescli.services.stages import set_gate as set_items
-    from salescli.terminal.render import print_json
 
-    result = set_items(open_ctx(), stage, items)
-    if json:
-        print_json(result)
-        return
-    _done(result, _("Stage {name} now needs: {gate}."))
+    _done(set_items(open_ctx(), stage, items), _("Stage {name} now needs: {gate}."), json)
 
 
 @app.command("export", help=_("Print the stages as [[pipeline.stages]] tables for a config file."))

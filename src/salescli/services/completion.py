@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from salescli.core.config import load
 from salescli.core.errors import SalescliError
 from salescli.core.paths import sqlite_path
@@ -9,31 +11,28 @@ from salescli.services.identity import acting_handle, store_url
 from salescli.store.completion import customer_names, deal_ids, stage_names
 
 
-def customers(incomplete: str, *, archived: bool = False) -> list[str]:
-    """Customer names for a CUSTOMER argument; none for a PostgreSQL store or a bad setup."""
+def _sqlite_store() -> tuple[Path, str] | None:
+    """The SQLite store and the acting handle; None for a PostgreSQL store or a bad setup
+    (completion then offers nothing rather than an error)."""
     try:
         config = load()
         path = sqlite_path(store_url(config))
         handle = acting_handle(config)
     except SalescliError:
-        return []
-    if path is None:
-        return []
-    return customer_names(path, incomplete, handle, archived=archived)
+        return None
+    return None if path is None else (path, handle)
+
+
+def customers(incomplete: str, *, archived: bool = False) -> list[str]:
+    """Customer names for a CUSTOMER argument, the rep's own first."""
+    found = _sqlite_store()
+    return customer_names(found[0], incomplete, found[1], archived=archived) if found else []
 
 
 def deals(incomplete: str) -> list[str]:
-    """Deal ids (open deals of the acting rep first) for a DEAL argument; none for a
-    PostgreSQL store or a bad setup."""
-    try:
-        config = load()
-        path = sqlite_path(store_url(config))
-        handle = acting_handle(config)
-    except SalescliError:
-        return []
-    if path is None:
-        return []
-    return deal_ids(path, incomplete.lstrip("#"), handle)
+    """Deal ids for a DEAL argument, the rep's open deals first."""
+    found = _sqlite_store()
+    return deal_ids(found[0], incomplete.lstrip("#"), found[1]) if found else []
 
 
 def stages(incomplete: str) -> list[str]:

@@ -58,20 +58,24 @@ def of_deal(session: Session, deal_id: int) -> list[Any]:
     return session.execute(f"{_WITH_NAMES} WHERE p.deal_id = :deal{_ORDER}", {"deal": deal_id}).all()
 
 
+def _scope(*, owner_id: int | None, deal_id: int | None, customer_id: int | None) -> tuple[list[str], dict[str, Any]]:
+    """The conditions (and their parameters) choosing the payments of a rep's deals, of one
+    deal, or of a customer's deals; those not given do not narrow."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    for column, name, value in (("d.owner_id", "owner", owner_id), ("p.deal_id", "deal", deal_id),
+                                ("d.customer_id", "customer", customer_id)):
+        if value is not None:
+            where.append(f"{column} = :{name}")
+            params[name] = value
+    return where, params
+
+
 def listing(session: Session, *, owner_id: int | None, deal_id: int | None, customer_id: int | None,
             overdue_before: date | None, open_only: bool) -> list[Any]:
     """Payments of the deals `owner_id` owns (None: everyone's), of one deal or customer;
     `overdue_before`: only open ones due before that day; `open_only`: unpaid ones."""
-    where, params = [], {}
-    if owner_id is not None:
-        where.append("d.owner_id = :owner")
-        params["owner"] = owner_id
-    if deal_id is not None:
-        where.append("p.deal_id = :deal")
-        params["deal"] = deal_id
-    if customer_id is not None:
-        where.append("d.customer_id = :customer")
-        params["customer"] = customer_id
+    where, params = _scope(owner_id=owner_id, deal_id=deal_id, customer_id=customer_id)
     if overdue_before is not None:
         where.append("p.paid_on IS NULL AND p.due_on < :before")
         params["before"] = overdue_before
@@ -85,16 +89,8 @@ def totals(session: Session, *, today: date, deal_id: int | None = None, custome
            owner_id: int | None = None) -> Any:
     """(scheduled, paid, open, overdue) in cents over the payments of one deal, a customer's
     deals or a rep's deals (none given: every payment)."""
-    where, params = [], {"today": today}
-    if deal_id is not None:
-        where.append("p.deal_id = :deal")
-        params["deal"] = deal_id
-    if customer_id is not None:
-        where.append("d.customer_id = :customer")
-        params["customer"] = customer_id
-    if owner_id is not None:
-        where.append("d.owner_id = :owner")
-        params["owner"] = owner_id
+    where, params = _scope(owner_id=owner_id, deal_id=deal_id, customer_id=customer_id)
+    params["today"] = today
     clause = (" WHERE " + " AND ".join(where)) if where else ""
     return session.execute(
         "SELECT COALESCE(SUM(p.amount_cents), 0) AS scheduled,"
