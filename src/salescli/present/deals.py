@@ -43,8 +43,8 @@ CUSTOMER_DEAL_COLUMNS: tuple[Column, ...] = (
 CHANGE_COLUMNS: tuple[Column, ...] = (
     Column(N_("When"), "at", "moment", whole=True),
     Column(N_("Change"), "kind", "change", whole=True),
-    Column(N_("From"), "from_stage", STAGE, whole=True),
-    Column(N_("To"), "to_stage", STAGE, whole=True),
+    Column(N_("From stage"), "from_stage", STAGE, whole=True),
+    Column(N_("To stage"), "to_stage", STAGE, whole=True),
     Column(N_("By"), "by", whole=True),
     Column(N_("Feedback"), "feedback", lines=3),
 )

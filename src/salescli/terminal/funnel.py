@@ -25,18 +25,20 @@ def _label(key: str, name: str | None) -> str:
 def draw_bars(report: Any) -> None:
     """One line per stage: label, a bar centred in MAX_BAR cells as wide as the deals that
     reached the stage, how many reached it, how many are in it now, and the conversion."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     money = report.currency
     stages = report.stages
     largest = max((s.reached for s in stages), default=0)
     width = min(MAX_BAR, max(10, console().width - 70))
-    label_width = max((len(safe(_label(s.key, s.name), newlines=False)) for s in stages), default=0)
-    for stage in stages:
+    labels = [safe(_label(s.key, s.name), newlines=False) for s in stages]
+    label_width = max((cell_len(label) for label in labels), default=0)  # display cells: 已联系 is 6
+    for stage, label in zip(stages, labels, strict=True):
         cells = bar_width(stage.reached, largest, width)
         left = (width - cells) // 2
         line = Text()
-        line.append(safe(_label(stage.key, stage.name), newlines=False).ljust(label_width) + " ")
+        line.append(label + " " * (label_width - cell_len(label) + 1))
         line.append(" " * left + BAR * cells + " " * (width - cells - left), style="cyan")
         conversion = words.percent(stage.conversion_to_next)
         line.append(
@@ -56,7 +58,7 @@ def render_funnel(report: Any, now: Any) -> None:
                                                           days=report.sales_cycle_days)
     else:
         subtitle = _(words.FUNNEL_SUBTITLE_ALL).format(scope=scope, days=report.sales_cycle_days)
-    message(_(words.FUNNEL_TITLE) + ": " + subtitle)
+    message(_("{title}: {subtitle}").format(title=_(words.FUNNEL_TITLE), subtitle=subtitle))
     draw_bars(report)
     message("")
     rows = [
