@@ -59,7 +59,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def replayed_migrations() -> Iterator[None]:
     """New empty stores get the recorded migration instead of Alembic's walk (fast_stores.py)."""
     from fast_stores import fast_migrate
-
     from salescli.store import engine
 
     if os.environ.get("SALESCLI_TEST_REAL_MIGRATIONS"):  # every store the long way, to compare

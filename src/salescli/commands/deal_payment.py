@@ -5,12 +5,12 @@ from typing import Annotated, Any
 
 import typer
 
-from salescli.commands._common import JsonOption, complete_customer, open_ctx
+from salescli.commands._common import JsonOption, complete_customer, complete_deal, open_ctx
 from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
-DealArg = Annotated[str, typer.Argument(help=_("Deal id (12 or #12)."), metavar="DEAL")]
+DealArg = Annotated[str, typer.Argument(help=_("Deal id (12 or #12)."), metavar="DEAL", autocompletion=complete_deal)]
 
 
 @app.command("add", help=_("Schedule one payment (instalment) of a won deal."))
@@ -65,21 +65,23 @@ def paid(
     )
 
 
-@app.command("list", help=_("Your payments (of deals you own), or one deal's or customer's, with the receivable."))
+@app.command("list", help=_("Your payments still to collect, or one deal's or customer's, with the receivable."))
 def list_(
-    deal: Annotated[str | None, typer.Argument(help=_("Only this deal's payments."), metavar="DEAL")] = None,
+    deal: Annotated[str | None, typer.Argument(help=_("Only this deal's payments (paid ones too)."), metavar="DEAL",
+                                               autocompletion=complete_deal)] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help=_("Only open payments past their due day."))] = False,
     customer: Annotated[
         str | None, typer.Option("--customer", help=_("Only this customer's payments."), metavar="CUSTOMER",
                                  autocompletion=complete_customer)
     ] = None,
     everyone: Annotated[bool, typer.Option("--all", help=_("Every rep's payments, not only yours."))] = False,
+    paid: Annotated[bool, typer.Option("--paid", help=_("Also the payments already paid."))] = False,
     json: JsonOption = False,
 ) -> None:
     from salescli.services.payments import list_payments
 
     ctx = open_ctx()
-    result = list_payments(ctx, deal, overdue=overdue, customer=customer, everyone=everyone)
+    result = list_payments(ctx, deal, overdue=overdue, customer=customer, everyone=everyone, paid=paid)
     if json:
         from salescli.terminal.render import print_json
 

@@ -204,9 +204,11 @@ def mark_paid(ctx: Context, payment: str | int, on: date | str | None = None) ->
 
 
 def list_payments(ctx: Context, deal: str | int | None = None, *, overdue: bool = False,
-                  customer: str | None = None, everyone: bool = False) -> PaymentList:
-    """The acting rep's payments (of the deals they own; `everyone`: all reps'), or one
-    deal's, or one customer's; with the receivable over what is listed."""
+                  customer: str | None = None, everyone: bool = False, paid: bool = False) -> PaymentList:
+    """The acting rep's payments still to collect (of the deals they own; `everyone`: all
+    reps'; `paid`: the paid ones too), or one deal's (all of them), or one customer's; with
+    the receivable of that scope. A rep's whole history of paid instalments runs to
+    thousands of rows; what is still open is what a rep acts on."""
     from salescli.services.lookup import resolve_customer
 
     today = clock.to_local(ctx.now()).date()
@@ -216,7 +218,7 @@ def list_payments(ctx: Context, deal: str | int | None = None, *, overdue: bool 
         deal_id = load_deal(session, deal).id if deal is not None else None
         owner_id = None if everyone or deal_id is not None else actor(session, ctx).id
         rows = queries.listing(session, owner_id=owner_id, deal_id=deal_id, customer_id=customer_id,
-                               overdue_before=today if overdue else None, open_only=False)
+                               overdue_before=today if overdue else None, open_only=not (paid or deal_id))
         views = [_view(row, currency, today) for row in rows]
         total = _receivable(session, currency, today, deal_id=deal_id, customer_id=customer_id, owner_id=owner_id)
     if overdue:
