@@ -260,14 +260,15 @@ def _render_card(card: Any, now: Any) -> None:
 
 
 def _render_card_deals(card: Any, now: Any) -> None:
-    from salescli.commands.deal import deal_table, render_receivable
+    from salescli.commands.deal import render_receivable
     from salescli.present.deals import CHANGE_COLUMNS, CHANGE_DEAL_COLUMN, CUSTOMER_DEAL_COLUMNS
+    from salescli.terminal.render import columns_table
 
-    deal_table(CUSTOMER_DEAL_COLUMNS, card.deals, now, title=_("Deals"))
+    columns_table(CUSTOMER_DEAL_COLUMNS, card.deals, now=now, title=_("Deals"))
     if card.receivable is not None and card.receivable.scheduled:
         render_receivable(card.receivable, card.receivable.currency)
     if card.stage_changes:
-        deal_table((CHANGE_DEAL_COLUMN, *CHANGE_COLUMNS), card.stage_changes, now, title=_("Stage changes"))
+        columns_table((CHANGE_DEAL_COLUMN, *CHANGE_COLUMNS), card.stage_changes, now=now, title=_("Stage changes"))
 
 
 @app.command("edit", help=_("Change a customer's fields; an empty value ('') clears an optional field."))

@@ -88,41 +88,6 @@ def _money(item: Any, key: str = "amount", currency: str | None = None) -> str:
     return format_money(value, currency or item.currency)
 
 
-def deal_table(columns: Any, items: list[Any], now: Any, *, title: str | None = None) -> None:
-    """Deal records by their Column descriptions (present/deals.py); the kinds the shared
-    table does not know (money, stage, status, flag, moment, change) are drawn here."""
-    from salescli.present import deals as shown
-    from salescli.present.formatting import days_phrase, format_moment, format_short_day
-    from salescli.present.labels import DEAL_STATUSES, STAGE_CHANGE_KINDS, label
-    from salescli.terminal.render import styled, table
-
-    def cell(column: Any, item: Any) -> Any:
-        value = getattr(item, column.key, None)
-        kind = column.kind
-        if kind == shown.FLAG:
-            return styled(_(shown.STALE_MARK), "yellow") if value else ""
-        if value is None or value == "":
-            return ""
-        if kind == shown.MONEY:
-            return _money(item, column.key)
-        if kind == shown.STAGE:
-            return _stage_text(item, column.key)
-        if kind == shown.STATUS:
-            return label(DEAL_STATUSES, value)
-        if kind == "change":
-            return label(STAGE_CHANGE_KINDS, value)
-        if kind == "moment":
-            return format_moment(value)
-        if kind == "day":
-            return format_short_day(value)
-        if kind == "days":
-            return days_phrase(max(int(value), 0))
-        return value
-
-    table([(_(c.header), c.options()) for c in columns], [[cell(c, item) for c in columns] for item in items],
-          title=title)
-
-
 @app.command("list", help=_("List deals, your open ones by default, by expected close day."))
 def list_(
     mine: Annotated[bool, typer.Option("--mine", help=_("Only your deals (the default)."))] = False,
@@ -161,7 +126,7 @@ def list_(
         return
     from salescli.core.i18n import ngettext
     from salescli.present.deals import DEAL_COLUMNS, OWNER_COLUMN, STATUS_COLUMN
-    from salescli.terminal.render import message
+    from salescli.terminal.render import columns_table, message
 
     if not rows:
         message(_("No deals match."))
@@ -171,7 +136,7 @@ def list_(
         columns.insert(4, STATUS_COLUMN)
     if scope != "mine":
         columns.append(OWNER_COLUMN)
-    deal_table(columns, rows, ctx.now())
+    columns_table(columns, rows, now=ctx.now())
     message(ngettext("{n} deal", "{n} deals", len(rows)).format(n=len(rows)))
 
 
@@ -194,7 +159,7 @@ def render_deal(card: Any, now: Any) -> None:
     from salescli.present.deals import CHANGE_COLUMNS
     from salescli.present.formatting import days_phrase, format_day
     from salescli.present.labels import DEAL_STATUSES, label
-    from salescli.terminal.render import console, styled, table
+    from salescli.terminal.render import columns_table, console, styled, table
 
     console().print(styled(f"#{card.id} {card.title}", "bold"))
     stage = _stage_text(card)
@@ -215,15 +180,11 @@ def render_deal(card: Any, now: Any) -> None:
     ]
     table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], [(k, v) for k, v in facts if v])
     if card.changes:
-        deal_table(CHANGE_COLUMNS, list(reversed(card.changes)), now, title=_("Stage history"))
+        columns_table(CHANGE_COLUMNS, list(reversed(card.changes)), now=now, title=_("Stage history"))
     if card.payments:
-        table(
-            [(_("Payment"), {"whole": True, "justify": "right"}), (_("Amount"), {"whole": True}),
-             (_("Due"), {"whole": True}), (_("Paid"), {"whole": True})],
-            [(p.id, _money(p, "amount", card.currency), format_day(p.due_on),
-              format_day(p.paid_on) if getattr(p, "paid_on", None) else "") for p in card.payments],
-            title=_("Payments"),
-        )
+        from salescli.present.payments import DEAL_PAYMENT_COLUMNS
+
+        columns_table(DEAL_PAYMENT_COLUMNS, card.payments, now=now, title=_("Payments"))
     if card.receivable is not None and card.payments:
         render_receivable(card.receivable, card.currency)
 

@@ -12,7 +12,11 @@ from typing import Any
 
 # Kinds whose values are one piece (an id, a date, "3 days overdue", a count): they are
 # never wrapped or cut on a narrow screen (docs/text.md).
-WHOLE_KINDS = frozenset({"id", "day", "due", "ago", "days", "until", "money"})
+WHOLE_KINDS = frozenset({"id", "day", "due", "ago", "days", "span", "until", "moment", "money", "stage", "code",
+                         "flag"})
+# A stage column names the attribute holding the stage's name in force (present/labels.py
+# `stage_label`): `stage` -> `stage_name`, `from_stage` -> `from_name`.
+STAGE_NAMES = {"stage": "stage_name", "from_stage": "from_name", "to_stage": "to_name"}
 
 
 @dataclass(frozen=True)
@@ -20,9 +24,11 @@ class Column:
     """One record attribute on screen; `header` is marked with N_ and translated on display.
 
     `kind`: text, id, day (a date), due (a date as "3 days overdue"), ago (an instant as
-    "12 days ago"), days (a count of days), until (days ahead: "today", "in 3 days").
-    money (a Decimal amount in the currency the record carries as `currency`).
-    stage (a stage key, read with the name the record carries as `stage_name`).
+    "12 days ago"), days (a count of days overdue, in red), span (a count of days), until
+    (days ahead: "today", "in 3 days"), moment (an instant: "Nov 23 09:00"), money (a
+    Decimal in the currency the record carries as `currency`), stage (a stage key read with
+    its name in force, `STAGE_NAMES`), code (a stored code read through the present/labels.py
+    vocabulary named by `labels`), flag (the marker `labels` when the value is true).
 
     On a narrow screen: `whole` values (by default every kind but text) keep their width;
     text wraps between words and gives way first; a column with `drop` is left out,
@@ -38,6 +44,7 @@ class Column:
     drop: int | None = None
     lines: int | None = None
     time_key: str | None = None  # a day or due column: the instant whose time of day follows it
+    labels: str | None = None  # a code column: the vocabulary's name; a flag column: its marker (N_)
 
     @property
     def is_whole(self) -> bool:

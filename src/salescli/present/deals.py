@@ -1,8 +1,7 @@
 """How deals are shown in tables, by the CLI and the dashboard alike (present/columns.py).
 
-Besides the shared kinds, deal tables use `money` (a Decimal in the record's `currency`),
-`stage` (the record's stage key read with its name in force: `stage_label`), `status`
-(a deal status label) and `flag` (a marker shown when true, e.g. "stale").
+Deal tables use the shared kinds `money`, `stage`, `code` (statuses, kinds of change),
+`flag` (the stale marker), `moment` and `span` (present/columns.py).
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 from salescli.core.i18n import N_
 from salescli.present.columns import Column
 
-MONEY, STAGE, STATUS, FLAG = "money", "stage", "status", "flag"
+MONEY, STAGE = "money", "stage"
 
 STALE_MARK = N_("stale")
 
@@ -23,10 +22,10 @@ DEAL_COLUMNS: tuple[Column, ...] = (
     Column(N_("Amount"), "amount", MONEY, whole=True),
     Column(N_("Weighted"), "weighted", MONEY, whole=True, drop=2),
     Column(N_("Close"), "close_on", "day"),
-    Column(N_("In stage"), "days_in_stage", "days", drop=4),
-    Column(N_("Stale"), "stale", FLAG, whole=True, drop=1),
+    Column(N_("In stage"), "days_in_stage", "span", drop=4),
+    Column(N_("Stale"), "stale", "flag", labels=STALE_MARK, drop=1),
 )
-STATUS_COLUMN = Column(N_("Status"), "status", STATUS, whole=True, drop=5)
+STATUS_COLUMN = Column(N_("Status"), "status", "code", labels="DEAL_STATUSES", drop=5)
 OWNER_COLUMN = Column(N_("Owner"), "owner", whole=True, drop=2)
 
 # The customer card's deals.
@@ -34,15 +33,15 @@ CUSTOMER_DEAL_COLUMNS: tuple[Column, ...] = (
     Column(N_("ID"), "id", "id"),
     Column(N_("Title"), "title"),
     Column(N_("Stage"), "stage", STAGE, whole=True),
-    Column(N_("Status"), "status", STATUS, whole=True),
+    Column(N_("Status"), "status", "code", labels="DEAL_STATUSES"),
     Column(N_("Amount"), "amount", MONEY, whole=True),
     Column(N_("Close"), "close_on", "day"),
 )
 
 # A deal's stage history (and the customer card's, with the deal's title).
 CHANGE_COLUMNS: tuple[Column, ...] = (
-    Column(N_("When"), "at", "moment", whole=True),
-    Column(N_("Change"), "kind", "change", whole=True),
+    Column(N_("When"), "at", "moment"),
+    Column(N_("Change"), "kind", "code", labels="STAGE_CHANGE_KINDS"),
     Column(N_("From stage"), "from_stage", STAGE, whole=True),
     Column(N_("To stage"), "to_stage", STAGE, whole=True),
     Column(N_("By"), "by", whole=True),

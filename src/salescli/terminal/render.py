@@ -373,6 +373,7 @@ def columns_table(
         days_phrase,
         due_phrase,
         format_clock,
+        format_moment,
         format_money,
         format_short_day,
         until_phrase,
@@ -386,7 +387,7 @@ def columns_table(
 
     def cell(column: Any, item: Any) -> Any:
         value = getattr(item, column.key, None)
-        if value is None or value == "":
+        if value is None or value == "" or value is False:
             return _("never") if column.kind == "ago" else ""
         if column.kind == "day":
             return format_short_day(value) + at(column, item)
@@ -399,12 +400,23 @@ def columns_table(
             return styled(days_phrase(max(int(value), 0)), "red")
         if column.kind == "until":
             return until_phrase(int(value))
+        if column.kind == "span":
+            return days_phrase(max(int(value), 0))
+        if column.kind == "moment":
+            return format_moment(value)
         if column.kind == "money":
             return format_money(value, getattr(item, "currency", None) or "CNY")
         if column.kind == "stage":
+            from salescli.present.columns import STAGE_NAMES
             from salescli.present.labels import stage_label
 
-            return stage_label(value, getattr(item, "stage_name", None))
+            return stage_label(value, getattr(item, STAGE_NAMES.get(column.key, "stage_name"), None))
+        if column.kind == "code":
+            from salescli.present import labels
+
+            return labels.label(getattr(labels, column.labels or ""), value)
+        if column.kind == "flag":
+            return styled(_(column.labels or ""), "yellow")
         return value
 
     table(
