@@ -1,5 +1,5 @@
 """`salescli deal ...`: adding deals, moving them through the gated stages, won, lost,
-reopen, and the customer card's deals (docs/pipeline.md, SPEC §Pipeline).
+reopen, and the customer card's deals (docs/pipeline.md).
 
 The clock is fixed by conftest at Monday 2026-11-23 09:00 in Shanghai; every test runs on
 SQLite and PostgreSQL (`cli`). A refusal is one sentence, the SPEC exit code, and nothing

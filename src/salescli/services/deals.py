@@ -1,5 +1,5 @@
 """Deal use cases: add, list, show, edit, and moving a deal through the stages to won or
-lost and back (docs/pipeline.md, SPEC §Pipeline).
+lost and back (docs/pipeline.md).
 
 Every move writes one `stage_changes` row in the same transaction as the deal's update,
 and the update re-checks the status and stage it read, so two reps moving the same deal
