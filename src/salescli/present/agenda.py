@@ -58,26 +58,26 @@ PAYMENT_DUE_COLUMNS = (
     Column(N_("Title"), "deal_title"),
     Column(N_("Customer"), "customer", drop=1),
 )
-STALE_DEAL_COLUMNS = (
+# Every deal section starts with the deal and its customer.
+_DEAL_HEAD = (
     Column(N_("Deal"), "deal_id", "id"),
     Column(N_("Title"), "title"),
     Column(N_("Customer"), "customer", drop=1),
+)
+STALE_DEAL_COLUMNS = (
+    *_DEAL_HEAD,
     Column(N_("Stage"), "stage", "stage"),
     Column(N_("In stage since"), "stage_changed_at", "ago"),
     Column(N_("Amount"), "amount", "money", drop=2),
 )
 CLOSING_DEAL_COLUMNS = (
-    Column(N_("Deal"), "deal_id", "id"),
-    Column(N_("Title"), "title"),
-    Column(N_("Customer"), "customer", drop=1),
+    *_DEAL_HEAD,
     Column(N_("Stage"), "stage", "stage"),
     Column(N_("Expected close"), "close_on", "due"),
     Column(N_("Amount"), "amount", "money", drop=2),
 )
 CONTRACT_ENDING_COLUMNS = (
-    Column(N_("Deal"), "deal_id", "id"),
-    Column(N_("Title"), "title"),
-    Column(N_("Customer"), "customer", drop=1),
+    *_DEAL_HEAD,
     Column(N_("Contract ends"), "contract_end", "day"),
     Column(N_("When"), "days_until", "until"),
     Column(N_("Amount"), "amount", "money", drop=2),

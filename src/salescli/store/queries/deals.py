@@ -95,26 +95,13 @@ def listing(
     """Deals (rows as `get()`) by expected close, then id. A rep's own (`owner_id`) are read
     through ix_deals_owner_status_changed (owner, status, stage_changed_at): the owner and
     status filters and the stale cut-off (`changed_before`) are its columns."""
-    where = ["d.status IN (:statuses)"]
-    params: dict[str, Any] = {"statuses": list(statuses)}
-    if owner_id is not None:
-        where.insert(0, "d.owner_id = :owner")
-        params["owner"] = owner_id
-    if changed_before is not None:
-        where.append("d.stage_changed_at < :changed_before")
-        params["changed_before"] = changed_before
-    if stage is not None:
-        where.append("d.stage = :stage")
-        params["stage"] = stage
-    if close_from is not None:
-        where.append("d.close_on >= :close_from")
-        params["close_from"] = close_from
-    if close_to is not None:
-        where.append("d.close_on <= :close_to")
-        params["close_to"] = close_to
-    if customer_id is not None:
-        where.append("d.customer_id = :customer")
-        params["customer"] = customer_id
+    filters = (("d.owner_id = :owner", "owner", owner_id), ("d.status IN (:statuses)", "statuses", list(statuses)),
+               ("d.stage_changed_at < :changed_before", "changed_before", changed_before),
+               ("d.stage = :stage", "stage", stage), ("d.close_on >= :close_from", "close_from", close_from),
+               ("d.close_on <= :close_to", "close_to", close_to),
+               ("d.customer_id = :customer", "customer", customer_id))
+    where = [condition for condition, _name, value in filters if value is not None]
+    params: dict[str, Any] = {name: value for _condition, name, value in filters if value is not None}
     sql = f"{_WITH_NAMES} WHERE {' AND '.join(where)} ORDER BY {_ORDER}"
     if limit is not None:
         sql += " LIMIT :limit"
