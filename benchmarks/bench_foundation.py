@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timing import wall
+from timing import first_row, wall
 
 NOW = "2026-11-23T09:00:00+08:00"
 COMMANDS: list[tuple[str, list[str]]] = [
@@ -78,21 +78,13 @@ def _env(base: dict[str, str], db: str, user: str, config: Path) -> dict[str, st
 
 def _pick_rep(db: str) -> str:
     """The rep with the most open tasks in the big store: the heaviest realistic agenda."""
-    from salescli.core.paths import url_for
-    from salescli.store.engine import open_store
-
-    store = open_store(url_for(db))
-    try:
-        with store.session() as session:
-            row = session.execute(
-                "SELECT u.handle, count(f.id) AS n FROM users u JOIN follow_ups f ON f.assignee_id = u.id"
-                " WHERE f.due_on IS NOT NULL AND f.closed_at IS NULL GROUP BY u.handle ORDER BY n DESC, u.handle"
-                " LIMIT 1"
-            ).first()
-            if row is None:
-                row = session.execute("SELECT handle FROM users ORDER BY id LIMIT 1").first()
-    finally:
-        store.dispose()
+    row = first_row(
+        db,
+        ("SELECT u.handle, count(f.id) AS n FROM users u JOIN follow_ups f ON f.assignee_id = u.id"
+         " WHERE f.due_on IS NOT NULL AND f.closed_at IS NULL GROUP BY u.handle ORDER BY n DESC, u.handle"
+         " LIMIT 1", {}),
+        ("SELECT handle FROM users ORDER BY id LIMIT 1", {}),
+    )
     if row is None:
         raise SystemExit(f"{db} has no users; build it with benchmarks/generate.py")
     return row[0]

@@ -30,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import wall
+from timing import first_row, wall
 
 NOW = "2026-11-23T09:00:00+08:00"
 TARGET_RATIO = 1.3
@@ -84,40 +84,23 @@ def _print_build(target: str) -> None:
 
 def _counts(db: str, user: str) -> dict[str, int]:
     """How much the acting rep sees: the context of the figures."""
-    from salescli.core.paths import url_for
-    from salescli.store.engine import open_store
-
-    store = open_store(url_for(db))
-    try:
-        with store.session() as session:
-            uid = session.execute("SELECT id FROM users WHERE handle = :h", {"h": user}).scalar()
-            one = session.execute(
-                "SELECT (SELECT count(*) FROM deals) AS deals, (SELECT count(*) FROM stage_changes) AS changes,"
-                " (SELECT count(*) FROM payments) AS payments,"
-                " (SELECT count(*) FROM deals WHERE owner_id = :u AND status = 'open') AS mine_open,"
-                " (SELECT count(*) FROM deals WHERE owner_id = :u) AS mine",
-                {"u": uid},
-            ).first()
-            return {"deals": one.deals, "stage changes": one.changes, "payments": one.payments,
-                    f"{user}'s deals": one.mine, f"{user}'s open deals": one.mine_open}
-    finally:
-        store.dispose()
+    mine = "SELECT count(*) FROM deals d JOIN users u ON u.id = d.owner_id WHERE u.handle = :h"
+    one = first_row(db, (
+        "SELECT (SELECT count(*) FROM deals) AS deals, (SELECT count(*) FROM stage_changes) AS changes,"
+        f" (SELECT count(*) FROM payments) AS payments, ({mine} AND d.status = 'open') AS mine_open,"
+        f" ({mine}) AS mine",
+        {"h": user},
+    ))
+    return {"deals": one.deals, "stage changes": one.changes, "payments": one.payments,
+            f"{user}'s deals": one.mine, f"{user}'s open deals": one.mine_open}
 
 
 def _pick_rep(db: str) -> str:
     """The rep with the most open deals: the heaviest `deal list --mine` and agenda."""
-    from salescli.core.paths import url_for
-    from salescli.store.engine import open_store
-
-    store = open_store(url_for(db))
-    try:
-        with store.session() as session:
-            row = session.execute(
-                "SELECT u.handle, count(d.id) AS n FROM users u JOIN deals d ON d.owner_id = u.id"
-                " WHERE d.status = 'open' GROUP BY u.handle ORDER BY n DESC, u.handle LIMIT 1"
-            ).first()
-    finally:
-        store.dispose()
+    row = first_row(db, (
+        "SELECT u.handle, count(d.id) AS n FROM users u JOIN deals d ON d.owner_id = u.id"
+        " WHERE d.status = 'open' GROUP BY u.handle ORDER BY n DESC, u.handle LIMIT 1", {},
+    ))
     if row is None:
         raise SystemExit(f"{db} has no open deals; build it with benchmarks/generate.py")
     return row.handle
