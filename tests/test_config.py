@@ -29,6 +29,8 @@ RULE_DEFAULTS = {
     "pool.max_locked": 5,
     "pool.recycle_no_follow_up_days": 15,
     "pool.recycle_no_deal_days": 30,
+    # per-grade overrides: empty means the general value applies
+    **{f"pool.recycle_{rule}_days_{grade}": None for rule in ("no_follow_up", "no_deal") for grade in "abc"},
     "pool.warn_days": 3,
     "pool.reclaim_cooldown_days": 7,
     "forgotten.a_days": 14,

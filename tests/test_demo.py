@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 import time
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -207,7 +209,7 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
     from sqlalchemy import func, select
 
     from salescli.core.paths import url_for
-    from salescli.domain.pool import RecycleRules, recycle_due
+    from salescli.domain.pool import RecycleRules, parse_recycle_reason, recycle_due
     from salescli.services.demo import seed_store
     from salescli.store.engine import open_store
     from salescli.store.tables import customers, follow_ups, ownership_events
@@ -236,7 +238,8 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
             ).all()
             assert recycles
             for customer_id, at, reason in recycles:
-                assert "9 days" in reason or "60 days" in reason, reason
+                # The rule and the days it allowed, as the product keeps them (present/pool_reasons.py).
+                assert parse_recycle_reason(reason) in {("no_follow_up", 9), ("no_deal", 60)}, reason
                 created = s.execute(
                     select(OwnershipEvent.at).where(OwnershipEvent.customer_id == customer_id,
                                                     OwnershipEvent.kind == "create")
@@ -249,6 +252,42 @@ def test_generated_history_follows_the_stores_team_rules(cli, backend: str) -> N
                 assert at >= due - timedelta(seconds=1), (customer_id, at, due)
     finally:
         store.dispose()
+
+
+def _owners(path: Path) -> tuple[dict[int, int | None], int]:
+    """Who owns which customer, and how many recycle events there are, read from the file
+    (commands may recycle before they read)."""
+    with closing(sqlite3.connect(path)) as db:
+        owners = dict(db.execute("SELECT id, owner_id FROM customers").fetchall())
+        recycles = db.execute("SELECT count(*) FROM ownership_events WHERE kind = 'recycle'").fetchone()[0]
+    return owners, recycles
+
+
+def test_the_demo_has_a_living_pool(sqlite_cli, tmp_path: Path) -> None:
+    """At the demo's clock the pool rules are in force (six reps) yet the first commands
+    recycle nobody's customer; each rep sees a recycle warning or two, and has a locked
+    customer or two (docs/pool.md)."""
+    from salescli.services.agenda import registered_sections
+
+    target = tmp_path / "demo.db"
+    sqlite_cli.ok("demo", "--path", str(target), "--quiet")
+    owners, recycles = _owners(target)
+    owned = sum(owner is not None for owner in owners.values())
+    assert 0.25 * len(owners) < owned < 0.5 * len(owners) and recycles > 0
+    users = [u["handle"] for u in sqlite_cli.ok("--db", str(target), "user", "list", "--json").json()]
+    with_warnings = "recycle_warnings" in registered_sections()
+    for handle in users:
+        env = {"SALESCLI_USER": handle}
+        agenda = sqlite_cli.ok("--db", str(target), "agenda", "--json", env=env).json()
+        if with_warnings:
+            warned = next(s["items"] for s in agenda["sections"] if s["key"] == "recycle_warnings")
+            assert 1 <= len(warned) <= 2, f"{handle}: {warned}"
+        sqlite_cli.ok("--db", str(target), "customer", "list", "--json", env=env)
+    assert _owners(target) == (owners, recycles), "a command recycled customers of the demo"
+    with closing(sqlite3.connect(target)) as db:
+        locks = dict(db.execute(
+            "SELECT owner_id, count(*) FROM customers WHERE locked_at IS NOT NULL GROUP BY owner_id").fetchall())
+    assert len(locks) == len(users) and set(locks.values()) <= {1, 2}
 
 
 def test_the_demo_leaves_team_rules_in_the_reps_file_alone(sqlite_cli, tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
-"""The seeded generator's pipeline: deals in every stage, consistent stage histories and
-payment schedules, in the demo and benchmark stores (store/seed/generator.py)."""
+"""The seeded generator's pipeline and pool: deals in every stage, consistent stage
+histories and payment schedules, and a living pool (nobody's customer due for recycling at
+the generator's clock, a few recycle warnings and locks a rep), in the demo and benchmark
+stores (store/seed/generator.py, docs/pool.md)."""
 
 from __future__ import annotations
 
@@ -231,3 +233,146 @@ def test_demo_agenda_shows_the_pipeline_sections(sqlite_cli, tmp_path: Path) -> 
         counts = {s["key"]: len(s["items"]) for s in agenda["sections"]}
         for key in wanted:
             assert 1 <= counts.get(key, 0) <= 12, f"{handle}: {key} has {counts.get(key)} items"
+
+
+# --------------------------------------------------------------------------- the pool at `now`
+
+
+def _pool_state(url: str, rules: Any, warn_days: int, now: datetime = NOW) -> dict[int, dict[str, list[int]]]:
+    """Per rep, their live customers by what the recycle rules make of them at `now`:
+    locked (and `locked_due`: would be due but for the lock), exempt (open deal in
+    negotiation, deal won within a year), due, warned (due within warn_days), running."""
+    from sqlalchemy import select
+
+    from salescli.domain.pool import EXEMPT_WON_DAYS, recycle_due
+    from salescli.store import tables
+    from salescli.store.engine import open_store
+
+    data = _tables(url)
+    store = open_store(url)
+    try:
+        with store.sqlalchemy_engine().connect() as conn:
+            C = tables.customers.c
+            owned = conn.execute(
+                select(C.id, C.owner_id, C.grade, C.claimed_at, C.last_contact_at, C.locked_at, C.recycle_from)
+                .where(C.owner_id.is_not(None), C.archived.is_(False))
+            ).all()
+    finally:
+        store.dispose()
+    won: dict[int, datetime] = {}
+    negotiating = set()
+    for d in data["deals"]:
+        if d["status"] == "won":
+            won[d["customer_id"]] = max(won.get(d["customer_id"], _aware(d["closed_at"])), _aware(d["closed_at"]))
+        elif d["status"] == "open" and d["stage"] == "negotiation":
+            negotiating.add(d["customer_id"])
+    state: dict[int, dict[str, list[int]]] = {}
+    for c in owned:
+        mine = state.setdefault(c.owner_id, {k: [] for k in ("locked", "locked_due", "exempt", "due", "warned",
+                                                                  "running")})
+        claimed = _aware(c.claimed_at)
+        won_at = won.get(c.id)
+        due, _rule = recycle_due(rules, claimed_at=claimed, last_follow_up=_aware(c.last_contact_at),
+                                 has_won_deal=won_at is not None and won_at >= claimed, grade=c.grade,
+                                 recycle_from=c.recycle_from and _aware(c.recycle_from))
+        if c.locked_at is not None:
+            mine["locked"].append(c.id)
+            if due <= now:
+                mine["locked_due"].append(c.id)
+        elif c.id in negotiating or won_at is not None and won_at >= now - timedelta(days=EXEMPT_WON_DAYS):
+            mine["exempt"].append(c.id)
+        elif due <= now:
+            mine["due"].append(c.id)
+        elif due <= now + timedelta(days=warn_days):
+            mine["warned"].append(c.id)
+        else:
+            mine["running"].append(c.id)
+    return state
+
+
+def _departures(url: str) -> list[dict[str, Any]]:
+    """Every release and recycle event with its reason and the customer's grade."""
+    from sqlalchemy import select
+
+    from salescli.store import tables
+    from salescli.store.engine import open_store
+
+    E, C = tables.ownership_events.c, tables.customers.c
+    store = open_store(url)
+    try:
+        with store.sqlalchemy_engine().connect() as conn:
+            rows = conn.execute(
+                select(E.customer_id, E.kind, E.at, E.reason, C.grade, C.owner_id)
+                .join(tables.customers, C.id == E.customer_id).where(E.kind.in_(("release", "recycle")))
+            ).all()
+    finally:
+        store.dispose()
+    return [dict(r._mapping) for r in rows]
+
+
+def test_no_owned_customer_is_due_for_recycling_at_the_clock(cli, backend: str) -> None:
+    """The first command on a generated store recycles nothing: every owned customer is
+    locked, exempt, or inside both countdowns; each rep has 1-2 recycle warnings and 1-2
+    locks, the locks on customers that would be due without them."""
+    from salescli.domain.pool import RecycleRules
+
+    summary = _seed(_url())
+    state = _pool_state(_url(), RecycleRules(15, 30), warn_days=3)
+    assert len(state) == len(REPS)
+    for rep, mine in state.items():
+        assert mine["due"] == [], f"rep {rep}: customers {mine['due']} are due for recycling"
+        assert 1 <= len(mine["warned"]) <= 2, (rep, mine)
+        assert 1 <= len(mine["locked"]) <= 2 and mine["locked_due"] == mine["locked"], (rep, mine)
+        assert len(mine["running"]) + len(mine["exempt"]) > len(mine["locked"]) + len(mine["warned"])
+    assert sum(len(m) for mine in state.values() for m in mine.values()) - sum(
+        len(mine["locked_due"]) for mine in state.values()) == summary["owned"]
+
+
+def test_the_pool_keeps_why_its_customers_left(cli, backend: str) -> None:
+    """Releases keep the rep's reason; recycles keep the rule and the days it allowed, and
+    no customer was recycled while a deal won within a year exempted it."""
+    from salescli.domain.pool import parse_recycle_reason
+
+    _seed(_url())
+    departures = _departures(_url())
+    data = _tables(_url())
+    kinds = {e["kind"] for e in departures}
+    assert kinds == {"release", "recycle"}
+    for e in departures:
+        if e["kind"] == "release":
+            assert e["reason"] and parse_recycle_reason(e["reason"]) is None
+        else:
+            assert parse_recycle_reason(e["reason"]) in {("no_follow_up", 15), ("no_deal", 30)}, e["reason"]
+    recycled_at = {e["customer_id"]: _aware(e["at"]) for e in departures if e["kind"] == "recycle"}
+    for d in data["deals"]:
+        at = recycled_at.get(d["customer_id"])
+        if at is not None and d["status"] == "won" and _aware(d["closed_at"]) < at:
+            raise AssertionError(f"customer {d['customer_id']} was recycled after deal {d['id']} was won")
+
+
+def test_the_living_pool_follows_other_team_rules(tmp_path: Path) -> None:
+    """Per-grade thresholds, one lock a rep and five warning days: still nothing due at the
+    clock, the locks within the cap, warnings within the days, recycles at the grade's days."""
+    from salescli.core.paths import url_for
+    from salescli.domain.pool import RecycleRules, parse_recycle_reason
+    from salescli.store.engine import open_store
+    from salescli.store.seed.generator import SeedRules, generate
+
+    recycle = RecycleRules(10, 20, {"A": 25}, {"A": 45})
+    rules = SeedRules(max_owned=15, forgotten_days={"A": 14, "B": 30, "C": 90}, recycle=recycle, region="CN",
+                      max_locked=1, warn_days=5)
+    url = url_for(str(tmp_path / "rules.db"))
+    store = open_store(url)
+    try:
+        generate(store, now=NOW, seed=5, reps=REPS, customers=120, follow_ups=1000, rules=rules)
+    finally:
+        store.dispose()
+    state = _pool_state(url, recycle, warn_days=5)
+    for rep, mine in state.items():
+        assert mine["due"] == [] and len(mine["locked"]) <= 1, (rep, mine)
+    assert sum(len(mine["warned"]) for mine in state.values()) >= len(REPS)
+    allowed = {"A": {("no_follow_up", 25), ("no_deal", 45)}}
+    for e in _departures(url):
+        if e["kind"] == "recycle":
+            assert parse_recycle_reason(e["reason"]) in allowed.get(e["grade"], {("no_follow_up", 10),
+                                                                                ("no_deal", 20)}), e

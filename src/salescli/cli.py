@@ -169,6 +169,8 @@ def _register() -> None:
         deal,
         demo,
         follow_up,
+        ownership,
+        pool,
         report,
         stage,
         user,
@@ -182,10 +184,13 @@ def _register() -> None:
     app.add_typer(user.app, name="user", help=_("Reps, managers and admins of this store."))
     app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
     app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))
+    app.add_typer(pool.app, name="pool", help=_("The public pool (公海): list, claim, release, sweep."))
     follow_up.register(app)
     agenda.register(app)
     demo.register(app)
     completion.register(app)
+    ownership.register(customer.app, app)  # customer assign|transfer, handover
+    pool.register(customer.app)  # customer lock|unlock
 
 
 _register()

@@ -207,6 +207,11 @@ def _render_card(card: Any, now: Any) -> None:
         (_("Notes"), card.notes),
     ]
     table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], [(k, v) for k, v in facts if v])
+    if card.pool is not None:  # why the last owner let it go, for the next rep (docs/ownership.md)
+        from salescli.present.history import pool_facts
+
+        table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], pool_facts(card.pool),
+              title=_("Pool"))
     if card.contacts:
         table(
             [(_("ID"), {"whole": True}), _("Contact"), (_("Job title"), {"drop": 3}), (_("Phone"), {"whole": True}),
@@ -245,12 +250,14 @@ def _render_card(card: Any, now: Any) -> None:
     else:
         message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card.id))
     if len(card.ownership) > 1:
+        from salescli.present.history import why
+
         table(
             [(_("When"), {"whole": True}), (_("Change"), {"whole": True}), (_("From"), {"whole": True}),
              (_("To"), {"whole": True}), _("Reason")],
             [
                 (format_moment(e.at), label(OWNERSHIP_KINDS, e.kind), e.from_user or "", e.to_user or _("pool"),
-                 e.reason or "")
+                 why(e.kind, e.reason))
                 for e in card.ownership
             ],
             title=_("Ownership"),
@@ -322,3 +329,9 @@ def restore(ref: ArchivedRefArg) -> None:
 
     card = set_archived(open_ctx(), ref, False)
     message(_("Restored customer #{id} {name}.").format(id=card.id, name=card.name))
+
+
+# `customer history` lives in its own module.
+from salescli.commands.history import register as register_history  # noqa: E402
+
+register_history(app)

@@ -26,7 +26,9 @@ Scope = Literal["personal", "team"]
 @dataclass(frozen=True)
 class Setting:
     key: str
-    kind: str  # int | bool | auto_bool | str | choice | lang | zone | handle | store_url | currency | region | stages
+    # int | opt_int (None: unset) | bool | auto_bool | str | choice | lang | zone | handle | store_url | currency
+    # | region | stages
+    kind: str
     default: Any
     help: str  # marked with N_, translated when shown
     scope: Scope = "team"
@@ -45,7 +47,9 @@ class Setting:
     def parse(self, raw: Any) -> Any:
         """The checked value of `raw`, typed (from TOML or the store) or text (typed by a
         rep); ValueError when it is not allowed. None means "the default" (auto)."""
-        if self.kind == "int":
+        if self.kind == "opt_int" and (raw is None or str(raw).strip().lower() in ("", "none", "default")):
+            return None  # unset: the general value applies
+        if self.kind in ("int", "opt_int"):
             if isinstance(raw, bool | float) or not isinstance(raw, int | str):
                 raise ValueError(raw)
             text = raw if isinstance(raw, int) else str(raw).strip()
@@ -175,6 +179,24 @@ def _s(key: str, kind: str, default: Any, help: str, **extra: Any) -> Setting:
 
 _DAYS = 3650  # ten years: the longest span any day-count setting may hold
 
+
+def _grade_overrides() -> list[Setting]:
+    """Per-grade recycle thresholds (docs/pool.md); unset, the general value applies."""
+    helps = {
+        "recycle_no_follow_up_days": {
+            "a": N_("recycle_no_follow_up_days for A customers (empty: the general value)."),
+            "b": N_("recycle_no_follow_up_days for B customers (empty: the general value)."),
+            "c": N_("recycle_no_follow_up_days for C customers (empty: the general value)."),
+        },
+        "recycle_no_deal_days": {
+            "a": N_("recycle_no_deal_days for A customers (empty: the general value)."),
+            "b": N_("recycle_no_deal_days for B customers (empty: the general value)."),
+            "c": N_("recycle_no_deal_days for C customers (empty: the general value)."),
+        },
+    }
+    return [_s(f"pool.{name}_{grade}", "opt_int", None, text, minimum=1, maximum=_DAYS)
+            for name, by_grade in helps.items() for grade, text in by_grade.items()]
+
 SETTINGS: dict[str, Setting] = {
     s.key: s
     for s in [
@@ -199,6 +221,7 @@ SETTINGS: dict[str, Setting] = {
            N_("Days without a follow-up before a customer returns to the pool."), minimum=1, maximum=_DAYS),
         _s("pool.recycle_no_deal_days", "int", 30,
            N_("Days after a claim without a won deal before recycling."), minimum=1, maximum=_DAYS),
+        *_grade_overrides(),
         _s("pool.warn_days", "int", 3, N_("Days of warning before recycling."), minimum=0, maximum=_DAYS),
         _s("pool.reclaim_cooldown_days", "int", 7,
            N_("Days before a rep may reclaim a customer they lost."), minimum=0, maximum=_DAYS),

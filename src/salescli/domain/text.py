@@ -54,6 +54,7 @@ FIELDS: dict[str, Field] = {
     "product": Field(100),
     "stage_note": Field(2000, multiline=True),
     "lost_reason": Field(500),
+    "ownership_reason": Field(500),  # why a customer was released, assigned or transferred
 }
 
 

@@ -15,6 +15,7 @@ PERMISSIONS: dict[str, tuple[str, ...]] = {
     "manage_users": ("admin",),  # add users, change roles, deactivate and reactivate
     "change_team_rules": ("manager", "admin"),
     "act_for_others": ("manager", "admin"),  # edit, archive, log on or close what another rep owns
+    "move_customers": ("manager", "admin"),  # assign, transfer, hand over a book (docs/ownership.md)
 }
 
 

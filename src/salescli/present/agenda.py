@@ -82,10 +82,20 @@ CONTRACT_ENDING_COLUMNS = (
     Column(N_("When"), "days_until", "until"),
     Column(N_("Amount"), "amount", "money", drop=2),
 )
+# The pool's section (services/agenda_pool.py): which rule takes the customer, and when.
+RECYCLE_WARNING_COLUMNS = (
+    Column(N_("ID"), "customer_id", "id"),
+    Column(N_("Customer"), "customer"),
+    Column(N_("Grade"), "grade", whole=True),
+    Column(N_("Rule"), "rule", "code", labels="RECYCLE_RULES"),
+    Column(N_("Days"), "days", whole=True, drop=2),
+    Column(N_("Returns"), "days_left", "until"),
+)
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "overdue_tasks": AGENDA_TASK_COLUMNS,
     "due_today": AGENDA_TASK_COLUMNS,
+    "recycle_warnings": RECYCLE_WARNING_COLUMNS,
     "payments": PAYMENT_DUE_COLUMNS,
     "stale_deals": STALE_DEAL_COLUMNS,
     "closing_soon": CLOSING_DEAL_COLUMNS,

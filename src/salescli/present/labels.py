@@ -22,6 +22,7 @@ OWNERSHIP_KINDS: dict[str, str] = {
     "recycle": N_("recycled"), "assign": N_("assigned"), "transfer": N_("transferred"),
     "handover": N_("handed over"),
 }
+RECYCLE_RULES: dict[str, str] = {"no_follow_up": N_("no follow-up"), "no_deal": N_("no won deal")}
 
 # The default stages (core/stages.py) and a deal's status. A stage the team renamed or
 # added shows the name the team gave it (`stage_label`).

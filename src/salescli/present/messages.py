@@ -181,6 +181,13 @@ ACTIONS = {
     "move": N_("move it"),
     "schedule_payment": N_("schedule its payments"),
     "mark_paid": N_("mark its payments paid"),
+    "assign_customer": N_("assign pool customers to reps"),
+    "transfer_customer": N_("transfer customers between reps"),
+    "handover": N_("hand over a rep's customers"),
+    "claim": N_("claim it"),
+    "release": N_("release it"),
+    "lock": N_("lock it"),
+    "unlock": N_("unlock it"),
 }
 ROLE_REQUIRED_NOBODY = N_("Only {roles} can {action} (your role: {role}).")
 NOT_OWNER_ASK = N_("{record} belongs to {owner}; only they or a manager can {action} (ask {ask}).")
@@ -222,11 +229,13 @@ def allowed_values(setting: Any) -> str:
     """What a setting accepts, in words."""
     from salescli.core.i18n import LANGUAGES
 
-    if setting.kind == "int":
+    if setting.kind in ("int", "opt_int"):
         if setting.maximum is not None:
-            return _("a whole number from {minimum} to {maximum}").format(
+            words = _("a whole number from {minimum} to {maximum}").format(
                 minimum=setting.minimum or 0, maximum=setting.maximum)
-        return _("a whole number of at least {minimum}").format(minimum=setting.minimum or 0)
+        else:
+            words = _("a whole number of at least {minimum}").format(minimum=setting.minimum or 0)
+        return words + (" " + _("(or empty for the general value)") if setting.kind == "opt_int" else "")
     if setting.kind == "bool":
         return _("true or false")
     if setting.kind == "auto_bool":
@@ -268,6 +277,7 @@ FIELD_NAMES = {
     "next_action": N_("next action"), "done_note": N_("note"), "user_name": N_("user's name"),
     "search": N_("search text"), "deal_title": N_("deal title"), "product": N_("product"),
     "stage_note": N_("note"), "lost_reason": N_("lost reason"),
+    "ownership_reason": N_("reason"),
 }
 CHARACTER_KINDS = {
     "control": N_("a control character"), "line_break": N_("a line break"),
@@ -301,7 +311,10 @@ def _no_such_tag(template: str, p: dict[str, Any]) -> Prepared:
 
 @prepares("pool.cap_reached")
 def _cap_reached(template: str, p: dict[str, Any]) -> Prepared:
-    return (template if p.get("own", True) else CAP_REACHED_OTHER), p
+    # The sentence fits what would take one more customer (`taking`): present/pool_messages.py.
+    from salescli.present.pool_messages import cap_reached
+
+    return cap_reached(template, CAP_REACHED_OTHER, p)
 
 
 @prepares("setting.unknown")
@@ -490,3 +503,11 @@ from salescli.present import deal_messages, payment_messages, report_messages, s
 
 for _area in (deal_messages, stage_messages, report_messages, payment_messages):
     MESSAGES.update(_area.MESSAGES)
+
+from salescli.present import transfer_messages  # noqa: E402
+
+MESSAGES.update(transfer_messages.MESSAGES)
+
+from salescli.present import pool_messages  # noqa: E402
+
+MESSAGES.update(pool_messages.MESSAGES)

@@ -19,6 +19,7 @@ from salescli.core.errors import BadInputError
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.services.context import Context
 from salescli.services.follow_ups import query_open_tasks
+from salescli.services.pool import ensure_recycled
 from salescli.services.records import Record, record
 from salescli.services.settings import TeamRules, team_rules
 from salescli.store.engine import Session
@@ -163,6 +164,7 @@ def build_agenda(ctx: Context, day: date | str | None = None) -> Agenda:
         raise BadInputError("agenda.date_out_of_range", day=day, first=AGENDA_YEARS[0], last=AGENDA_YEARS[1])
     at = agenda_instant(now, day)
     sections = []
+    ensure_recycled(ctx)
     with ctx.session() as session:
         query = AgendaQuery(ctx=ctx, day=day, at=at, rules=team_rules(session))
         for key in registered_sections():
@@ -181,4 +183,4 @@ def forgotten(ctx: Context, days: int | None = None) -> list[ForgottenItem]:
 
 
 # Sections of other features, registered by importing their providers (see the docstring).
-from salescli.services import agenda_pipeline  # noqa: E402, F401
+from salescli.services import agenda_pipeline, agenda_pool  # noqa: E402, F401

@@ -21,9 +21,11 @@ from salescli.services.contacts import ContactView, contact_view
 from salescli.services.context import Context
 from salescli.services.deals import customer_deals, customer_receivable
 from salescli.services.follow_ups import FollowUpView, follow_up_view, task_order
+from salescli.services.history import PoolStanding, pool_standing
 from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
 from salescli.services.ownership import check_cap
+from salescli.services.pool import ensure_recycled, recycle_now
 from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store import locks
@@ -144,6 +146,7 @@ class CustomerCard(CustomerSummary):
     deals: list[Any]  # services/deals.py DealRow, open ones first
     stage_changes: list[Any]  # the deals' StageChangeView, newest first
     receivable: Any  # services/payments.py Receivable over the customer's deals
+    pool: PoolStanding | None  # None for an owned customer (docs/ownership.md)
 
 
 @dataclass
@@ -277,6 +280,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         if duplicates and not force:
             _refuse_duplicates(session, "customer.duplicate", clean.values["name"], keys, duplicates)
         similar = _similar(session, keys["name_key"], {c.id for c in duplicates})
+        recycle_now(session, now, rules)
         check_cap(session, user_id, rules)
         # With a primary contact, the phone and email are the contact's *and* stay the
         # customer's main ones: a rep who typed them expects to see them on the card and
@@ -340,6 +344,7 @@ def list_customers(ctx: Context, flt: ListFilter) -> Iterator[CustomerRow]:
         "search_key": dedupe.name_key(search) if search else None, "pinyin_key": pinyin.query_key(search),
         "sort": sort, "limit": flt.limit,
     }
+    ensure_recycled(ctx)
     return _listing_rows(ctx, filters)
 
 
@@ -356,6 +361,7 @@ def _listing_rows(ctx: Context, filters: dict[str, Any]) -> Iterator[CustomerRow
 
 def customer_card(ctx: Context, ref: str) -> CustomerCard:
     """Fields, contacts, open tasks, ownership history and the full follow-up timeline."""
+    ensure_recycled(ctx)
     with ctx.session() as session:
         customer = resolve_customer(session, ref)
         values = _summary_values(session, customer)
@@ -370,11 +376,12 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
         now = ctx.now()
         deals, stage_changes = customer_deals(session, customer.id, now)
         receivable = customer_receivable(session, customer.id, now.date()) if deals else None
+        pool = pool_standing(session, customer, [f.happened_at for f in timeline], now)
     open_tasks = sorted(
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=task_order
     )
     return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership,
-                        deals=deals, stage_changes=stage_changes, receivable=receivable)
+                        deals=deals, stage_changes=stage_changes, receivable=receivable, pool=pool)
 
 
 def edit_customer(

@@ -23,6 +23,7 @@ from salescli.services.context import Context
 from salescli.services.input import clean_text
 from salescli.services.lookup import resolve_customer, resolve_user
 from salescli.services.pipeline import resolve_stage
+from salescli.services.pool import recycle_now
 from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store.engine import Session
@@ -264,6 +265,7 @@ def add_deal(
     with ctx.session(write=True) as session:
         p = _Pipeline.read(session, now)
         target = resolve_stage(p.stages, stage) if stage is not None else p.stages[0]
+        recycle_now(session, now)  # a customer already due is lost before a deal can exempt it (docs/pool.md)
         found = resolve_customer(session, customer)
         if found.archived:
             raise RefusedError("customer.archived", id=found.id, name=found.name)
@@ -371,7 +373,10 @@ def edit_deal(ctx: Context, ref: str | int, data: DealInput) -> DealCard:
 
 
 def _open_deal(session: Session, ctx: Context, ref: str | int) -> tuple[Any, int]:
-    """The open deal and the actor's id (its owner, or a manager acting for them)."""
+    """The open deal and the actor's id (its owner, or a manager acting for them). Due
+    recycles go first: winning or reaching negotiation exempts a customer, but not one
+    whose time was already up (docs/pool.md)."""
+    recycle_now(session, ctx.now())
     deal = load_deal(session, ref)
     who = _require(session, ctx, deal, "move")
     if deal.status != pipeline.OPEN:

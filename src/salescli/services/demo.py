@@ -66,7 +66,6 @@ def seed_store(
     history that follows the store's team rules. `deals`: how many deals in all (None: a
     realistic number for the customers: a few per owned customer, some on the pool's);
     `changes_per_deal`: the average stage changes a deal has (None: as the paths come)."""
-    from salescli.domain.pool import RecycleRules
     from salescli.services.settings import team_rules
     from salescli.store.engine import open_store
     from salescli.store.seed.generator import SeedRules, generate
@@ -77,8 +76,8 @@ def seed_store(
             rules = team_rules(session)
             seed_rules = SeedRules(
                 max_owned=rules.get("pool.max_owned"), forgotten_days=rules.forgotten_days(),
-                recycle=RecycleRules(rules.get("pool.recycle_no_follow_up_days"),
-                                     rules.get("pool.recycle_no_deal_days")),
+                recycle=rules.recycle_rules(), max_locked=rules.get("pool.max_locked"),
+                warn_days=rules.get("pool.warn_days"),
                 region=rules.get("import.default_region"),
                 stages=tuple(rules.get("pipeline.stages")), sales_cycle_days=rules.get("pipeline.sales_cycle_days"),
             )

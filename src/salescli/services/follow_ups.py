@@ -17,6 +17,7 @@ from salescli.services.access import require_owner
 from salescli.services.context import Context
 from salescli.services.input import clean_text
 from salescli.services.lookup import resolve_contact, resolve_customer, resolve_user
+from salescli.services.pool import recycle_now
 from salescli.services.records import Record, record
 from salescli.store.engine import Session
 from salescli.store.queries import customers as customer_queries
@@ -139,6 +140,7 @@ def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
         raise BadInputError("follow_up.next_before", due_on=due_on, at=happened_at)
     location = clean_text(data.location, "location")
     with ctx.session(write=True) as session:
+        recycle_now(session, ctx.now())  # a customer already due is lost before the log, not saved by it
         customer = resolve_customer(session, data.customer)
         if customer.archived:
             raise RefusedError("customer.archived", id=customer.id, name=customer.name)

@@ -8,14 +8,38 @@ pool rules are in force, so the cap holds when reps race.
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from salescli.core.errors import RefusedError
 from salescli.domain.pool import over_cap
+from salescli.services.records import Record, record
 from salescli.services.settings import TeamRules, pool_rules_in_force
 from salescli.store.engine import Session
+from salescli.store.queries import pool as pool_queries
 from salescli.store.queries import users as user_queries
 from salescli.store.queries.ownership import record_event
 
-__all__ = ["check_cap", "record_event"]
+__all__ = ["OwnerChange", "check_cap", "record_event"]
+
+
+@record
+class OwnerChange(Record):
+    """One change of a customer's owner as a command reports it (release, assign,
+    transfer); `from_user`/`to_user` are handles, None for the pool."""
+
+    id: int
+    name: str
+    kind: str
+    from_user: str | None
+    to_user: str | None
+    by: str
+    at: datetime
+    reason: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "from": self.from_user, "to": self.to_user,
+                "by": self.by, "at": self.at, "reason": self.reason}
 
 
 def check_cap(session: Session, user_id: int, rules: TeamRules, *, taking: str = "create",
@@ -26,7 +50,7 @@ def check_cap(session: Session, user_id: int, rules: TeamRules, *, taking: str =
     restoring a rep's customer), makes the refusal speak of that rep, not of "you"."""
     if not pool_rules_in_force(session, rules):
         return
-    owned = user_queries.owned_count(session, user_id)
+    owned = pool_queries.capped_count(session, user_id, counts_won=rules.get("pool.cap_counts_won"))
     cap = rules.get("pool.max_owned")
     if over_cap(owned, cap):
         raise RefusedError("pool.cap_reached", owned=owned, cap=cap, taking=taking,

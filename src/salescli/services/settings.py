@@ -8,8 +8,9 @@ a manager or admin and leaves a `setting_changes` row: who, when, old, new.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import suppress
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from salescli.core import config as config_file
 from salescli.core.errors import BadInputError, Notice, RefusedError
 from salescli.core.paths import config_path
 from salescli.core.settings import SETTINGS, TEAM_KEYS, Setting, bad_value, setting
-from salescli.domain.pool import pool_active
+from salescli.domain.pool import GRADES, RecycleRules, pool_active, shortens
 from salescli.services.context import Context
 from salescli.services.identity import store_source
 from salescli.services.records import Record, record
@@ -25,6 +26,10 @@ from salescli.store import locks
 from salescli.store.engine import Session, describe
 from salescli.store.queries import settings as queries
 from salescli.store.queries import users as user_queries
+
+# Not a setting anyone types: when the pool rules last came into force or had a threshold
+# lowered (services/settings.py: watching_pool_rules), kept beside the team rules.
+COUNTING_SINCE = "pool.counting_since"
 
 
 class TeamRules:
@@ -52,6 +57,27 @@ class TeamRules:
     def stored(self, key: str) -> str | None:
         """The JSON text the store holds for `key`, unchecked."""
         return self._stored.get(key)
+
+    def recycle_rules(self) -> RecycleRules:
+        """The recycle thresholds, general and per grade (docs/pool.md)."""
+        by_grade = {
+            name: {g: v for g in GRADES if (v := self.get(f"pool.recycle_{name}_days_{g.lower()}")) is not None}
+            for name in ("no_follow_up", "no_deal")
+        }
+        return RecycleRules(self.get("pool.recycle_no_follow_up_days"), self.get("pool.recycle_no_deal_days"),
+                            by_grade["no_follow_up"], by_grade["no_deal"])
+
+    def counting_since(self) -> datetime | None:
+        """Since when the recycle countdowns count at the earliest (docs/pool.md); None: the
+        rules never came into force through a command (a generated store's history)."""
+        raw = self._stored.get(COUNTING_SINCE)
+        if raw is None:
+            return None
+        try:
+            return datetime.fromisoformat(json.loads(raw))
+        except (ValueError, TypeError):
+            raise RefusedError("setting.bad_stored_value", key=COUNTING_SINCE, value=raw,
+                               setting=SETTINGS["pool.enabled"]) from None
 
     def forgotten_days(self) -> dict[str, int]:
         return {grade: self.get(f"forgotten.{grade.lower()}_days") for grade in ("A", "B", "C")}
@@ -219,11 +245,28 @@ def store_team_value(session: Session, declared: Setting, value: Any, *, at: dat
     new = None if value is None else declared.dump(value)
     if old == new:
         return False
-    queries.put(session, declared.key, new, at=at, by_id=by_id)
+    with watching_pool_rules(session, at, declared.key.startswith("pool.")):
+        queries.put(session, declared.key, new, at=at, by_id=by_id)
     from salescli.store.queries import setting_changes
 
     setting_changes.record_change(session, key=declared.key, old=old, new=new, at=at, by_id=by_id, origin=origin)
     return True
+
+
+@contextmanager
+def watching_pool_rules(session: Session, at: datetime, relevant: bool = True) -> Iterator[None]:
+    """Around a change that may bring the pool rules into force (a second active user,
+    `pool.enabled`) or shorten a recycle threshold: afterwards every countdown starts at
+    `at` at the earliest, so the rules never act retroactively (docs/pool.md)."""
+    if not relevant:
+        yield
+        return
+    before = team_rules(session)
+    was = pool_rules_in_force(session, before)
+    yield
+    after = team_rules(session)
+    if pool_rules_in_force(session, after) and (not was or shortens(before.recycle_rules(), after.recycle_rules())):
+        queries.put(session, COUNTING_SINCE, json.dumps(at.isoformat()), at=at, by_id=None)
 
 
 def setting_history(ctx: Context, key: str | None = None) -> list[SettingChangeView]:

@@ -17,9 +17,11 @@ from salescli.services.context import Context
 from salescli.services.input import clean_text
 from salescli.services.lookup import resolve_user
 from salescli.services.records import Record, record
+from salescli.services.settings import watching_pool_rules
 from salescli.store import locks
 from salescli.store.engine import Session
 from salescli.store.queries import ownership as ownership_queries
+from salescli.store.queries import transfers as transfer_queries
 from salescli.store.queries import users as user_queries
 
 
@@ -41,6 +43,7 @@ class Deactivated(Record):
     customers_moved: int
     tasks_moved: int
     released: int
+    deals_moved: int
 
 
 def _view(user: Any, owned: int = 0) -> UserView:
@@ -71,7 +74,9 @@ def add_user(ctx: Context, handle: str, name: str | None = None, role: str = "re
         require(session, ctx, "manage_users", action="add_user")
         if user_queries.by_handle(session, clean) is not None:
             raise RefusedError("user.exists", handle=clean)
-        return _view(user_queries.create(session, handle=clean, name=display, role=role, at=now))
+        with watching_pool_rules(session, now):  # a second active user brings the pool rules in
+            user = user_queries.create(session, handle=clean, name=display, role=role, at=now)
+        return _view(user)
 
 
 def list_users(ctx: Context) -> list[UserView]:
@@ -103,7 +108,7 @@ def set_role(ctx: Context, handle: str, role: str) -> UserView:
 def deactivate_user(
     ctx: Context, handle: str, *, handover_to: str | None = None, release: bool = False
 ) -> Deactivated:
-    """Stop a user from acting. What they still own (customers, open tasks) goes to
+    """Stop a user from acting. What they still own (customers, open deals and tasks) goes to
     `handover_to`, or customers back to the pool with `release`; without either, a user
     who still owns something stays active, so no customer is stranded with nobody."""
     if handover_to and release:
@@ -128,16 +133,17 @@ def deactivate_user(
         tasks = user_queries.open_task_count(session, user.id)
         if (owned or tasks) and heir is None and not release:
             raise RefusedError("user.still_owns", handle=user.handle, customers=owned, tasks=tasks)
-        moved = released = tasks_moved = 0
+        moved = released = tasks_moved = deals_moved = 0
         if heir is not None:
-            moved = ownership_queries.move_all(session, user.id, heir.id, kind="handover", at=now, by_id=who.id)
-            tasks_moved = ownership_queries.reassign_open_tasks(session, user.id, heir.id)
+            # The same move as `salescli handover` (services/transfers.py): customers, open deals, open tasks.
+            moved, deals_moved, tasks_moved = transfer_queries.hand_over(session, user.id, heir.id, at=now,
+                                                                         by_id=who.id)
         elif release:
             released = ownership_queries.move_all(session, user.id, None, kind="release", at=now, by_id=who.id)
             tasks_moved = ownership_queries.reassign_open_tasks(session, user.id, None)
         user_queries.set_active(session, user.id, False)
         user = user_queries.get(session, user.id)
-        return Deactivated(_view(user), heir.handle if heir else None, moved, tasks_moved, released)
+        return Deactivated(_view(user), heir.handle if heir else None, moved, tasks_moved, released, deals_moved)
 
 
 def activate_user(ctx: Context, handle: str) -> UserView:
@@ -147,6 +153,7 @@ def activate_user(ctx: Context, handle: str) -> UserView:
         user = resolve_user(session, handle)
         if user.active:
             raise RefusedError("user.already_active", handle=user.handle)
-        user_queries.set_active(session, user.id, True)
+        with watching_pool_rules(session, ctx.now()):
+            user_queries.set_active(session, user.id, True)
         user = user_queries.get(session, user.id)
         return _view(user, user_queries.owned_count(session, user.id))

@@ -111,7 +111,11 @@ customers = Table(
     Column("updated_at", Instant()),
     Column("archived", Boolean, nullable=False, default=False),
     Column("archived_at", Instant()),
+    Column("locked_at", Instant()),  # locked by its owner against recycling (pool.max_locked)
+    Column("recycle_from", Instant()),  # recycle countdowns count from here at the earliest (docs/pool.md)
     Index("ix_customers_owner_last_contact", "owner_id", "archived", "last_contact_at"),
+    Index("ix_customers_owner_locked", "owner_id", "locked_at"),
+    Index("ix_customers_owner_name", "owner_id", "archived", "name", "id"),  # the pool (and a book) by name
     Index("ix_customers_name_id", "name", "id"),  # `customer list --all`, in name order
     Index("ix_customers_name_key", "name_key"),
     Index("ix_customers_name_pinyin", "name_pinyin"),
@@ -166,6 +170,7 @@ ownership_events = Table(
     Column("at", Instant(), nullable=False),
     Column("reason", String(500)),
     Index("ix_ownership_events_customer_at", "customer_id", "at"),
+    Index("ix_ownership_events_to_kind_at", "to_user_id", "kind", "at"),  # a rep's claims today
 )
 """Every change of a customer's owner, never deleted: the trail the pool rules read back."""
 

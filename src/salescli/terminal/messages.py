@@ -54,3 +54,11 @@ from salescli.present import deal_messages, payment_messages, report_messages, s
 
 for _area in (deal_messages, stage_messages, report_messages, payment_messages):
     CLI_WORDING.update(_area.CLI_WORDING)
+
+from salescli.present import transfer_messages  # noqa: E402
+
+CLI_WORDING.update(transfer_messages.CLI_WORDING)
+
+from salescli.present import pool_messages  # noqa: E402
+
+CLI_WORDING.update(pool_messages.CLI_WORDING)

@@ -43,9 +43,27 @@ def move_all(
         params,
     )
     return session.execute(
-        "UPDATE customers SET owner_id = :to_id, claimed_at = :claimed, updated_at = :at WHERE owner_id = :from_id",
-        params,
+        f"UPDATE customers SET {_NEW_OWNER} WHERE owner_id = :from_id", params,
     ).rowcount
+
+
+# A change of owner restarts the ownership: a new claim time (none in the pool), and the
+# old owner's lock and countdown floor go with them (docs/ownership.md).
+_NEW_OWNER = "owner_id = :to_id, claimed_at = :claimed, locked_at = NULL, recycle_from = NULL, updated_at = :at"
+
+
+def set_owner(session: Session, customer_id: int, to_id: int | None, *, at: datetime,
+              only_from: int | None | str = "any") -> bool:
+    """Give one customer to `to_id` (None: the pool). With `only_from` (an owner id, or
+    None for "in the pool") the change happens only if the customer is still there, so
+    two writers racing for it cannot both succeed; False when it was not."""
+    params = {"id": customer_id, "to_id": to_id, "claimed": at if to_id else None, "at": at, "from_id": only_from}
+    where = "id = :id"
+    if only_from is None:
+        where += " AND owner_id IS NULL"
+    elif only_from != "any":
+        where += " AND owner_id = :from_id"
+    return session.execute(f"UPDATE customers SET {_NEW_OWNER} WHERE {where}", params).rowcount == 1
 
 
 def reassign_open_tasks(session: Session, from_id: int, to_id: int | None) -> int:
@@ -65,3 +83,13 @@ def history(session: Session, customer_id: int) -> list[Any]:
         " WHERE e.customer_id = :id ORDER BY e.at, e.id",
         {"id": customer_id},
     ).all()
+
+
+def last_departure(session: Session, customer_id: int) -> Any | None:
+    """The latest event that left the customer without an owner (a release or a recycle),
+    plus the `from_handle` of who had it; None when it never left anyone."""
+    return session.execute(
+        "SELECT e.*, fu.handle AS from_handle FROM ownership_events e LEFT JOIN users fu ON fu.id = e.from_user_id"
+        " WHERE e.customer_id = :id AND e.to_user_id IS NULL ORDER BY e.at DESC, e.id DESC LIMIT 1",
+        {"id": customer_id},
+    ).first()

@@ -18,6 +18,13 @@ tasks were closed by the next follow-up or marked done) and the pool cap (each r
 most `pool.max_owned`; the rest are in the pool). Each rep's agenda gets content: overdue
 tasks, tasks due today and later, forgotten customers and birthdays this week.
 
+The pool is alive at `now` (docs/pool.md): every owned customer has a reason to be still
+owned when the recycle rules run, or the first command would recycle half the store. It
+won a deal lately or has one in negotiation (exempt), its rep locked it (1-2 a rep, ideally
+ones that would be due), or it was claimed lately and worked since, so neither countdown
+has run out; 1-2 a rep fall due within `pool.warn_days` (the agenda's recycle warnings).
+Pool customers carry the release reasons and the recycle rules that put them there.
+
 The rules come from where the product keeps them: the caller reads the store's team rules
 into `SeedRules` (services/demo.py), and the history follows the domain functions (when a
 customer falls due for recycling, which tasks a follow-up closes, room under the cap), so
@@ -39,7 +46,7 @@ from sqlalchemy.exc import DBAPIError
 from salescli.core.stages import DEFAULT_STAGES, Stage
 from salescli.domain import dedupe
 from salescli.domain.pinyin import keys_of_name_key
-from salescli.domain.pool import RecycleRules, recycle_due, room_under_cap
+from salescli.domain.pool import EXEMPT_WON_DAYS, RecycleRules, recycle_due, recycle_reason, room_under_cap
 from salescli.domain.tasks import closes
 from salescli.domain.users import normalize_handle, valid_handle
 from salescli.store import tables
@@ -66,6 +73,8 @@ class SeedRules:
     region: str
     stages: tuple[Stage, ...] = DEFAULT_STAGES  # the pipeline's open stages, in order
     sales_cycle_days: int = 42  # an open deal unmoved for longer is stale
+    max_locked: int = 5  # customers a rep may lock against recycling
+    warn_days: int = 3  # owners see a customer's recycling this many days ahead
 
 # --------------------------------------------------------------------------- helpers
 
@@ -98,6 +107,10 @@ class _Cust:
     owner: int | None = None  # user id
     scenario: str = "pool"  # pool | overdue | today | later | forgotten | normal
     birthday: bool = False  # gets a contact with a birthday this week
+    # Why an owned customer is still owned at `now`: won | negotiation (exempt), locked,
+    # fresh (claimed lately, countdowns running) or warn (falls due within warn_days).
+    hold: str = ""
+    locked_at: datetime | None = None
     n_follow_ups: int = 0
     id: int = 0
     created_at: datetime | None = None
@@ -162,6 +175,9 @@ class _Generator:
         self.zh_lost = _Pick(rng, vocab.ZH_LOST_REASONS)
         self.en_lost = _Pick(rng, vocab.EN_LOST_REASONS)
         self.deal_size = _Pick(rng, vocab.DEAL_SIZES)
+        keys = [s.key for s in rules.stages]
+        self.can_win = bool(keys)  # False too when the caller asks for no deals (see _write)
+        self.negotiation = keys.index("negotiation") if "negotiation" in keys else None
 
     # ------------------------------------------------------------------ time
 
@@ -350,7 +366,8 @@ def _write(
     taken_keys = set(conn.execute(select(Customer.name_key)).scalars()) if _next_id(conn, Customer.id) > 1 else set()
     gen.log(f"users: {len(user_rows)} new, {len(rep_ids)} reps")
 
-    # Customers: names, attributes, owners and scenarios.
+    # Customers: names, attributes, owners, scenarios and why each owned one is still owned.
+    gen.can_win = gen.can_win and deals != 0
     custs = [_make_customer(gen, taken_keys) for _ in range(customers)]
     order = list(range(customers))
     rng.shuffle(order)
@@ -385,6 +402,10 @@ def _write(
     next_customer = _next_id(conn, Customer.id)
     for offset, c in enumerate(custs):
         c.id = next_customer + offset
+    # The deals before the customer rows: which customers they exempt from recycling decides
+    # the last locks (_hold_check).
+    planned, payments = _make_deals(gen, custs, deals=deals, changes_per_deal=changes_per_deal)
+    _hold_check(gen, custs, planned)
     for chunk in _chunks((_customer_row(gen, c) for c in custs), chunk_size):
         conn.execute(tables.customers.insert(), chunk)
     tag_rows = _tag_rows(gen, custs)
@@ -421,7 +442,7 @@ def _write(
         conn.execute(tables.ownership_events.insert(), chunk)
 
     gen.log("ownership events written")
-    pipeline = _write_deals(conn, gen, custs, deals=deals, changes_per_deal=changes_per_deal, chunk_size=chunk_size)
+    pipeline = _write_deals(conn, gen, planned, payments, chunk_size=chunk_size)
 
     if conn.dialect.name == "postgresql":
         for table_name in ("users", "customers", "contacts", "follow_ups", "ownership_events", "deals",
@@ -483,6 +504,27 @@ def _assign_scenarios(gen: _Generator, mine: list[_Cust], rep_id: int) -> None:
             c.scenario = "normal"
     for c in gen.rng.sample(mine, min(2, n)):
         c.birthday = True
+    _assign_holds(gen, mine)
+
+
+def _assign_holds(gen: _Generator, mine: list[_Cust]) -> None:
+    """Why each of a rep's customers is still theirs at `now` while the recycle rules run
+    (docs/pool.md). Forgotten customers were not followed up for longer than a countdown
+    allows: the rep locked 1-2 of them, the others won a deal lately or were claimed from
+    the pool lately and not called yet. 1-2 customers a rep fall due within warn_days."""
+    rng = gen.rng
+    forgotten = [c for c in mine if c.scenario == "forgotten"]
+    locks = min(len(forgotten), gen.rules.max_locked, rng.choice((1, 2)))
+    for k, c in enumerate(forgotten):
+        c.hold = "locked" if k < locks else "won" if gen.can_win and rng.random() < 0.5 else "fresh"
+    if gen.rules.warn_days >= 1:
+        for c in [c for c in mine if c.scenario == "normal"][: rng.choice((1, 2))]:
+            c.hold = "warn"
+    negotiate = gen.can_win and gen.negotiation is not None
+    for c in mine:
+        if not c.hold:
+            roll = rng.random()
+            c.hold = "won" if gen.can_win and roll < 0.4 else "negotiation" if negotiate and roll < 0.5 else "fresh"
 
 
 def _allocate(gen: _Generator, custs: list[_Cust], weights: list[float], total: int) -> None:
@@ -521,14 +563,15 @@ def _spread(gen: _Generator, n: int, start: date, last: datetime) -> list[dateti
     return times
 
 
-def _last_contact_for(gen: _Generator, c: _Cust) -> tuple[datetime, date | None]:
-    """The latest follow-up of an owned customer, and the due day of its open task."""
+def _last_contact_for(gen: _Generator, c: _Cust, max_age: int | None = None) -> tuple[datetime, date | None]:
+    """The latest follow-up of an owned customer, and the due day of its open task;
+    `max_age`: at most that many days ago (a countdown must not have run out)."""
     rng = gen.rng
     today = gen.today
     threshold = gen.forgotten_days.get(c.grade, 30)
     due: date | None = None
     if c.scenario == "overdue":
-        due = today - timedelta(days=rng.randint(1, 9))
+        due = today - timedelta(days=rng.randint(1, 9 if max_age is None else max(1, min(9, max_age - 1))))
         day = gen.workday(due - timedelta(days=rng.randint(1, 10)))
     elif c.scenario == "today":
         due = today
@@ -542,12 +585,17 @@ def _last_contact_for(gen: _Generator, c: _Cust) -> tuple[datetime, date | None]
         day = gen.workday(today - timedelta(days=rng.randint(0, max(1, min(threshold - 3, 20)))))
         if rng.random() < 0.35:
             due = today + timedelta(days=rng.randint(1, 21))
+    if max_age is not None and c.scenario != "forgotten":
+        day = max(day, today - timedelta(days=max_age))
     if due is not None and due.weekday() >= 5 and due > today:
         due += timedelta(days=7 - due.weekday())  # planned work lands on a Monday, not a Sunday
     return gen.moment(day), due
 
 
 def _owned_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
+    if c.hold in ("fresh", "warn"):
+        _claimed_lately(gen, c, rep_ids)
+        return
     rng = gen.rng
     owner = c.owner
     assert owner is not None
@@ -574,19 +622,7 @@ def _owned_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
         c.created_at = times[0] - timedelta(days=rng.randint(0, 40), minutes=rng.randint(5, 600))
         c.created_by = previous
         c.events.append((c.created_at, "create", None, previous, previous, None))
-        last_before, first_after = times[split - 1], times[split]
-        falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last_before)
-        if falls_due < first_after:
-            # Recycled by the rule, at the first command after it fell due.
-            start = max(falls_due, last_before)
-            released = start + (first_after - start) * rng.uniform(0.05, 0.3)
-            c.events.append((released, "recycle", previous, None, None, _recycle_reason(gen, rule)))
-        else:
-            released = last_before + (first_after - last_before) * rng.uniform(0.1, 0.5)
-            reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
-            c.events.append((released, "release", previous, None, previous, reason))
-        c.claimed_at = released + (first_after - released) * rng.uniform(0.2, 0.9)
-        c.events.append((c.claimed_at, "claim", None, owner, owner, None))
+        c.claimed_at = _left_then_claimed(gen, c, previous, owner, times[split - 1], times[split])
     else:
         # Imported into the pool, claimed later.
         c.claimed_at = times[0] - timedelta(days=rng.randint(0, 20), minutes=rng.randint(5, 600))
@@ -594,6 +630,148 @@ def _owned_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
         c.events.append((c.created_at, "create", None, None, None, rng.choice(vocab.IMPORT_REASONS)))
         c.events.append((c.claimed_at, "claim", None, owner, owner, None))
     c.follow_ups = _history_rows(gen, c, times, authors, open_due=due)
+    if c.hold == "locked":
+        c.locked_at = _lock_time(gen, c)
+
+
+def _left_then_claimed(
+    gen: _Generator, c: _Cust, previous: int, owner: int, last_before: datetime, first_after: datetime,
+    claimed: datetime | None = None,
+) -> datetime:
+    """The previous owner's customer went back to the pool after `last_before` (recycled by
+    the rule when it fell due first, else released with a reason) and `owner` claimed it
+    (at `claimed` when given) before `first_after`; returns the claim."""
+    rng = gen.rng
+    end = claimed or first_after
+    falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last_before,
+                                  grade=c.grade)
+    if falls_due < end:
+        # Recycled by the rule, at the first command after it fell due.
+        start = max(falls_due, last_before)
+        released = start + (end - start) * rng.uniform(0.05, 0.3)
+        c.events.append((released, "recycle", previous, None, None, _recycle_reason(gen, rule, c.grade)))
+    else:
+        released = last_before + (end - last_before) * rng.uniform(0.1, 0.5)
+        reason = rng.choice(vocab.ZH_RELEASE if c.lang == "zh" else vocab.EN_RELEASE)
+        c.events.append((released, "release", previous, None, previous, reason))
+    if claimed is None:
+        claimed = released + (first_after - released) * rng.uniform(0.2, 0.9)
+    c.events.append((claimed, "claim", None, owner, owner, None))
+    return claimed
+
+
+def _claimed_lately(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
+    """An owned customer whose countdowns are still running at `now`: claimed (or added)
+    lately and, unless it is forgotten (claimed, not called yet), followed up since; a
+    `warn` one falls due within warn_days. Earlier follow-ups are a colleague's, before
+    the customer went back to the pool."""
+    rng, now, today = gen.rng, gen.now, gen.today
+    owner = c.owner
+    assert owner is not None
+    rules = gen.rules.recycle
+    nfu, nd, warn = rules.days("no_follow_up", c.grade), rules.days("no_deal", c.grade), gen.rules.warn_days
+    # Days a countdown may have run and the customer still be past its warnings.
+    follow_up_span = min(nfu, nd) - warn - 1 if min(nfu, nd) - warn - 1 >= 1 else min(nfu, nd) / 2
+    claim_span = nd - warn - 1 if nd - warn - 1 >= 1 else nd / 2
+    plan = _warn_plan(gen, c, nfu, nd, warn) if c.hold == "warn" else None
+    if c.hold == "warn" and plan is None:
+        c.hold = "fresh"
+    due: date | None = None
+    if plan is not None:
+        claim, last = plan
+        if rng.random() < 0.35:
+            due = today + timedelta(days=rng.randint(1, 21))
+            if due.weekday() >= 5:
+                due += timedelta(days=7 - due.weekday())
+    elif c.scenario == "forgotten":
+        last, due = _last_contact_for(gen, c)
+        claim = now - timedelta(days=follow_up_span * rng.uniform(0.1, 0.9), minutes=rng.randint(5, 600))
+        if claim <= last:
+            claim = last + (now - last) * rng.uniform(0.3, 0.9)
+    else:
+        last, due = _last_contact_for(gen, c, max_age=int(follow_up_span))
+        earliest = now - timedelta(days=claim_span)
+        claim = earliest + (last - earliest) * rng.uniform(0.0, 0.95) if last > earliest else \
+            last - timedelta(minutes=rng.randint(5, 60))
+    n = max(1, c.n_follow_ups)
+    others = [r for r in rep_ids if r != owner]
+    if c.scenario == "forgotten":
+        before, after = n, 0
+    elif rng.random() < 0.4 or n == 1 or not others:
+        before, after = 0, n
+    else:
+        before = rng.randint(1, n - 1)
+        after = n - before
+    owner_times = _spread_after(gen, after, claim, last) if after else []
+    if before:
+        previous = rng.choice(others) if others else owner
+        last_before = last if not after else claim - timedelta(days=rng.uniform(1, 40))
+        start = last_before.astimezone(gen.tz).date() - timedelta(days=rng.randint(5, 150))
+        earlier = _spread(gen, before, start, last_before)
+        c.created_at = earlier[0] - timedelta(days=rng.randint(0, 40), minutes=rng.randint(5, 600))
+        c.created_by = previous
+        c.events.append((c.created_at, "create", None, previous, previous, None))
+        claim = max(claim, last_before + timedelta(minutes=5))
+        c.claimed_at = _left_then_claimed(gen, c, previous, owner, last_before, claim, claimed=claim)
+        authors = [previous] * before + [owner] * after
+    elif rng.random() < 0.6:
+        # The rep added it lately.
+        c.created_at = c.claimed_at = claim
+        c.created_by = owner
+        c.events.append((claim, "create", None, owner, owner, None))
+        authors = [owner] * after
+    else:
+        # Imported into the pool, claimed lately.
+        c.claimed_at = claim
+        c.created_at = claim - timedelta(days=rng.randint(1, 300), minutes=rng.randint(5, 600))
+        c.events.append((c.created_at, "create", None, None, None, rng.choice(vocab.IMPORT_REASONS)))
+        c.events.append((claim, "claim", None, owner, owner, None))
+        authors = [owner] * after
+    times = (earlier if before else []) + owner_times
+    c.follow_ups = _history_rows(gen, c, times, authors, open_due=due if after else None)
+
+
+def _spread_after(gen: _Generator, n: int, after: datetime, last: datetime) -> list[datetime]:
+    """`n` instants after `after` up to `last` (the latest of them), in order."""
+    rng = gen.rng
+    times = _spread(gen, n, after.astimezone(gen.tz).date(), last)
+    inside = [t if t > after else after + (last - after) * rng.uniform(0.01, 0.99) for t in times[:-1]]
+    return sorted(inside) + [last]
+
+
+def _warn_plan(gen: _Generator, c: _Cust, nfu: int, nd: int, warn: int) -> tuple[datetime, datetime] | None:
+    """(claim, last follow-up) that make `c` fall due within the warning days, under
+    either rule; None when the rules leave no room."""
+    rng, now, today = gen.rng, gen.now, gen.today
+    low, high = now + timedelta(hours=2), now + timedelta(days=warn, hours=-2)
+    for _ in range(40):
+        if rng.random() < 0.5:  # the no-deal countdown runs out: claimed about nd days ago, worked since
+            claim = gen.moment(today - timedelta(days=nd - rng.randint(0, warn)))
+            last = gen.moment(today - timedelta(days=rng.randint(0, max(0, nfu - warn - 2))))
+        else:  # the no-follow-up countdown: the last follow-up about nfu days ago
+            last = gen.moment(today - timedelta(days=nfu - rng.randint(0, warn)))
+            earliest = high - timedelta(days=nd, hours=-1)  # the no-deal countdown ends later
+            claim = earliest + (last - earliest) * rng.uniform(0.1, 0.9)
+        if not claim < last <= now:
+            continue
+        due, _rule = recycle_due(gen.rules.recycle, claimed_at=claim, last_follow_up=last, grade=c.grade)
+        if low <= due <= high:
+            return claim, last
+    return None
+
+
+def _lock_time(gen: _Generator, c: _Cust) -> datetime:
+    """When the rep locked `c`: some days before it would have fallen due (or lately, when
+    it is not due yet), after the claim."""
+    rng = gen.rng
+    assert c.claimed_at is not None and c.last_contact is not None
+    due, _rule = recycle_due(gen.rules.recycle, claimed_at=c.claimed_at, last_follow_up=c.last_contact,
+                             grade=c.grade)
+    latest = min(due, gen.now) - timedelta(minutes=rng.randint(30, 600))
+    earliest = max(c.claimed_at, latest - timedelta(days=20))
+    if latest <= earliest:
+        return c.claimed_at + (gen.now - c.claimed_at) * rng.uniform(0.2, 0.8)
+    return _office(gen, earliest + (latest - earliest) * rng.uniform(0.1, 1.0), earliest, latest)
 
 
 def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
@@ -615,12 +793,12 @@ def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
     c.created_at = times[0] - timedelta(days=rng.randint(0, 60), minutes=rng.randint(5, 600))
     c.created_by = previous
     c.events.append((c.created_at, "create", None, previous, previous, None))
-    falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last)
+    falls_due, rule = recycle_due(gen.rules.recycle, claimed_at=c.created_at, last_follow_up=last, grade=c.grade)
     if falls_due < gen.now - timedelta(hours=1) and rng.random() < 0.6:
         start = max(falls_due, last)
         at = start + (gen.now - start) * rng.uniform(0.0, 0.2)
         c.events.append((min(at, gen.now - timedelta(hours=1)), "recycle", previous, None, None,
-                         _recycle_reason(gen, rule)))
+                         _recycle_reason(gen, rule, c.grade)))
     else:
         end = min(falls_due, gen.now) if falls_due > last else gen.now  # released before the rule acted
         at = last + (end - last) * rng.uniform(0.05, 0.5)
@@ -629,9 +807,9 @@ def _pool_history(gen: _Generator, c: _Cust, rep_ids: list[int]) -> None:
     c.follow_ups = _history_rows(gen, c, times, [previous] * n, open_due=None)
 
 
-def _recycle_reason(gen: _Generator, rule: str) -> str:
-    days = gen.rules.recycle.no_follow_up_days if rule == "no_follow_up" else gen.rules.recycle.no_deal_days
-    return vocab.RECYCLE_REASONS[rule].format(n=days)
+def _recycle_reason(gen: _Generator, rule: str, grade: str) -> str:
+    """What the product keeps on a recycle event: the rule and the days it allowed."""
+    return recycle_reason(rule, gen.rules.recycle.days(rule, grade))
 
 
 def _history_rows(
@@ -716,6 +894,7 @@ def _customer_row(gen: _Generator, c: _Cust) -> dict[str, Any]:
         "city": c.city, "address": address, "source": source, "grade": c.grade,
         "phone": phone, "phone_key": dedupe.phone_key(phone, gen.region), "email": email,
         "email_key": dedupe.email_key(email), "notes": notes, "owner_id": c.owner, "claimed_at": c.claimed_at,
+        "locked_at": c.locked_at,
         "last_contact_at": c.last_contact, "created_at": c.created_at, "created_by_id": c.created_by,
         "updated_at": c.created_at, "archived": c.archived_at is not None, "archived_at": c.archived_at,
     }
@@ -891,6 +1070,9 @@ class _Deal:
     end: datetime  # the latest it may move or close
     status: str = "open"  # open | won | lost | closed (won or lost, decided per rep)
     pool: bool = False  # a closed deal of a pool customer's former owner
+    # What the customer's hold needs (_assign_holds): won | negotiation (this deal exempts
+    # it), lost | not_negotiation (nothing may exempt it), "" (free).
+    must: str = ""
     role: str = ""
     stage_i: int = 0
     id: int = 0
@@ -914,17 +1096,27 @@ def _plan_deals(gen: _Generator, custs: list[_Cust], total: int | None) -> list[
         if c.owner is None or c.archived_at is not None:
             continue
         start = max(c.claimed_at or c.created_at, c.created_at)
-        for _ in range(rng.choices((0, 1, 2, 3), weights=(20, 45, 25, 10))[0]):
-            planned.append(_Deal(c, c.owner, start, now))
-        for _ in range(rng.choices((0, 1, 2, 3), weights=(35, 35, 20, 10))[0]):
-            planned.append(_Deal(c, c.owner, start, now, status="closed"))
+        n_open = rng.choices((0, 1, 2, 3), weights=(20, 45, 25, 10))[0]
+        n_closed = rng.choices((0, 1, 2, 3), weights=(35, 35, 20, 10))[0]
+        if c.hold == "negotiation":
+            n_open = max(1, n_open)
+        elif c.hold == "won":
+            n_closed = max(1, n_closed)
+        for i in range(n_open):
+            must = "negotiation" if c.hold == "negotiation" and i == 0 else _free_must(c, "not_negotiation")
+            planned.append(_Deal(c, c.owner, start, now, must=must))
+        for i in range(n_closed):
+            must = "won" if c.hold == "won" and i == 0 else _free_must(c, "lost")
+            planned.append(_Deal(c, c.owner, start, now, status="closed", must=must))
     worked = [(c, f) for c in custs if c.owner is None and c.archived_at is None and (f := _former_owner(c))]
     counts = [0] * len(worked)
     if total is None:
         counts = [rng.choices((0, 1, 2), weights=(65, 25, 10))[0] for _ in worked]
     else:
-        if total < len(planned):
-            keep = sorted(rng.sample(range(len(planned)), total))
+        if total < len(planned):  # the deals a hold needs stay
+            needed = [i for i, d in enumerate(planned) if d.must in ("won", "negotiation")]
+            others = [i for i, d in enumerate(planned) if d.must not in ("won", "negotiation")]
+            keep = sorted(needed[:total] + rng.sample(others, max(0, total - len(needed))))
             planned = [planned[i] for i in keep]
         left = total - len(planned)
         if left > 0 and worked:
@@ -934,11 +1126,18 @@ def _plan_deals(gen: _Generator, custs: list[_Cust], total: int | None) -> list[
             owned = list(planned)
             for _ in range(left):
                 d = rng.choice(owned)
-                planned.append(_Deal(d.cust, d.owner, d.start, now, status="closed"))
+                planned.append(_Deal(d.cust, d.owner, d.start, now, status="closed", must=_free_must(d.cust, "lost")))
     for (c, (former, released)), count in zip(worked, counts, strict=True):
+        # A deal won in the last year exempts its customer from recycling: a recycled one lost them all.
+        must = "lost" if any(kind == "recycle" for _at, kind, *_rest in c.events) else ""
         for _ in range(count):
-            planned.append(_Deal(c, former, c.created_at, released, status="closed", pool=True))
+            planned.append(_Deal(c, former, c.created_at, released, status="closed", pool=True, must=must))
     return planned
+
+
+def _free_must(c: _Cust, guarded: str) -> str:
+    """A deal of a customer that must stay unexempt (warned or locked) may not exempt it."""
+    return guarded if c.hold in ("warn", "locked") else ""
 
 
 def _assign_deal_roles(gen: _Generator, deals: list[_Deal], n_stages: int) -> None:
@@ -950,13 +1149,21 @@ def _assign_deal_roles(gen: _Generator, deals: list[_Deal], n_stages: int) -> No
     by_rep: dict[int, list[_Deal]] = {}
     for d in deals:
         if d.pool:
-            d.status = "won" if rng.random() < 0.35 else "lost"
+            d.status = "won" if rng.random() < 0.35 and d.must != "lost" else "lost"
+        elif d.must == "lost":
+            d.status = "lost"
         else:
             by_rep.setdefault(d.owner, []).append(d)
+    negotiation = gen.negotiation
     for mine in by_rep.values():
-        opened = [d for d in mine if d.status == "open"]
+        # Deals free to sit in any stage first: they give the rep a deal in every stage.
+        opened = sorted((d for d in mine if d.status == "open"), key=lambda d: d.must != "")
         for k, d in enumerate(opened):
             d.stage_i = k if k < n_stages else rng.choices(range(n_stages), weights=weights)[0]
+            if negotiation is not None and d.must == "negotiation":
+                d.stage_i = negotiation
+            elif d.must == "not_negotiation" and d.stage_i == negotiation and n_stages > 1:
+                d.stage_i = rng.choice([i for i in range(n_stages) if i != negotiation])
         pending = list(_OPEN_ROLES)
         for d in rng.sample(opened, len(opened)):
             can_stale = (gen.now - d.start).days > cycle + 5
@@ -978,6 +1185,8 @@ def _assign_deal_roles(gen: _Generator, deals: list[_Deal], n_stages: int) -> No
                 d.status, d.role = "won", role
             else:
                 d.status = "won" if rng.random() < 0.4 else "lost"
+            if d.must == "won":
+                d.status = "won"
 
 
 def _stage_path(
@@ -1196,13 +1405,13 @@ def _payment_rows(gen: _Generator, d: _Deal, amount: int, won_at: datetime, zh: 
     return rows
 
 
-def _write_deals(
-    conn: Connection, gen: _Generator, custs: list[_Cust], *, deals: int | None, changes_per_deal: float | None,
-    chunk_size: int,
-) -> dict[str, int]:
+def _make_deals(
+    gen: _Generator, custs: list[_Cust], *, deals: int | None, changes_per_deal: float | None
+) -> tuple[list[_Deal], list[dict[str, Any]]]:
+    """Every deal with its stage changes, and their payments, in memory."""
     stages = list(gen.rules.stages)
     if not stages or deals == 0:
-        return {"deals": 0, "stage_changes": 0, "payments": 0}
+        return [], []
     planned = _plan_deals(gen, custs, deals)
     _assign_deal_roles(gen, planned, len(stages))
     filler = [0, 0]
@@ -1210,7 +1419,53 @@ def _write_deals(
     for d in planned:
         payments.extend(_build_deal(gen, d, stages, filler, changes_per_deal))
     gen.log(f"deals: {len(planned)} generated, {filler[1]} stage changes, {len(payments)} payments")
+    return planned, payments
 
+
+def _hold_check(gen: _Generator, custs: list[_Cust], planned: list[_Deal]) -> None:
+    """No owned customer may be due for recycling at `now` unless locked or exempt
+    (docs/pool.md): the first command would recycle it. Any the plan missed (odd team
+    rules) is locked while its rep has locks left."""
+    now = gen.now
+    recent = now - timedelta(days=EXEMPT_WON_DAYS)
+    won: dict[int, datetime] = {}
+    negotiating: set[int] = set()
+    for d in planned:
+        if d.pool or d.row is None:
+            continue
+        if d.row["status"] == "won":
+            won[d.cust.id] = max(won.get(d.cust.id, d.row["closed_at"]), d.row["closed_at"])
+        elif d.row["status"] == "open" and gen.negotiation is not None and d.stage_i == gen.negotiation:
+            negotiating.add(d.cust.id)
+    locks: dict[int | None, int] = {}
+    owned = [c for c in custs if c.owner is not None and c.archived_at is None]
+    for c in owned:
+        if c.locked_at is not None:
+            locks[c.owner] = locks.get(c.owner, 0) + 1
+    unprotected = 0
+    for c in owned:
+        won_at = won.get(c.id)
+        if c.locked_at is not None or c.id in negotiating or won_at is not None and won_at >= recent:
+            continue
+        assert c.claimed_at is not None
+        due, _rule = recycle_due(gen.rules.recycle, claimed_at=c.claimed_at, last_follow_up=c.last_contact,
+                                 has_won_deal=won_at is not None and won_at >= c.claimed_at, grade=c.grade)
+        if due > now:
+            continue
+        if locks.get(c.owner, 0) < gen.rules.max_locked:
+            c.locked_at = _lock_time(gen, c)
+            locks[c.owner] = locks.get(c.owner, 0) + 1
+        else:
+            unprotected += 1
+    if unprotected:
+        gen.log(f"pool: {unprotected} owned customers are due for recycling at `now` (team rules leave no room)")
+
+
+def _write_deals(
+    conn: Connection, gen: _Generator, planned: list[_Deal], payments: list[dict[str, Any]], *, chunk_size: int
+) -> dict[str, int]:
+    if not planned:
+        return {"deals": 0, "stage_changes": 0, "payments": 0}
     planned.sort(key=lambda d: d.row["created_at"])  # type: ignore[index]
     next_deal = _next_id(conn, Deal.id)
     for offset, d in enumerate(planned):

@@ -218,10 +218,6 @@ ZH_RELEASE = [
 ]
 EN_RELEASE = ["No demand at the moment", "Cannot reach the contact", "Went with a competitor",
                "No budget until next year", "Not a target customer"]
-RECYCLE_REASONS = {
-    "no_follow_up": "No follow-up for {n} days (pool.recycle_no_follow_up_days)",
-    "no_deal": "No won deal {n} days after the claim (pool.recycle_no_deal_days)",
-}
 IMPORT_REASONS = ["Imported: trade show leads", "Imported: website enquiries", "导入：展会名单", "导入：老系统客户"]
 
 DEFAULT_REPS: list[tuple[str, str]] = [
