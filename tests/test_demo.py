@@ -25,7 +25,7 @@ def test_demo_builds_a_store_and_shows_a_full_agenda(sqlite_cli, tmp_path: Path)
     target = tmp_path / "demo.db"
     run = sqlite_cli.ok("demo", "--path", str(target))
     assert target.exists()
-    assert "Built a demo store" in run.stdout and "300 customers" in run.stdout
+    assert "Built a demo store" in run.stdout and "160 customers" in run.stdout
     assert "Agenda for alice" in run.stdout
     for title in AGENDA_SECTIONS:
         assert title in run.stdout, f"{title!r} missing from the demo agenda:\n{run.stdout}"
@@ -38,7 +38,7 @@ def test_demo_is_fast() -> None:
     started = time.perf_counter()
     summary = build_demo(Path(os.environ["SALESCLI_DB"]).with_name("fast.db"), replace=False)
     assert time.perf_counter() - started < 5
-    assert summary.users == 6 and summary.customers == 300 and summary.follow_ups == 3000
+    assert summary.users == 6 and summary.customers == 160 and summary.follow_ups == 3000
 
 
 def test_two_builds_are_identical(sqlite_cli, tmp_path: Path) -> None:
@@ -273,7 +273,7 @@ def test_the_demo_has_a_living_pool(sqlite_cli, tmp_path: Path) -> None:
     sqlite_cli.ok("demo", "--path", str(target), "--quiet")
     owners, recycles = _owners(target)
     owned = sum(owner is not None for owner in owners.values())
-    assert 0.25 * len(owners) < owned < 0.5 * len(owners) and recycles > 0
+    assert 0.5 * len(owners) < owned < len(owners) and recycles > 0  # most stay with their owners
     users = [u["handle"] for u in sqlite_cli.ok("--db", str(target), "user", "list", "--json").json()]
     with_warnings = "recycle_warnings" in registered_sections()
     for handle in users:

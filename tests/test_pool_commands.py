@@ -146,6 +146,9 @@ def test_pool_list_filters(team) -> None:
     assert ids("--industry", "Machinery") == [1]
     assert ids("--search", "glob") == [2]
     assert ids("--limit", "2") == [1, 2]
+    # A listing cut by --limit says these are the first, not the whole pool.
+    assert team.ok("pool", "list", "--limit", "2").stdout.endswith("The first 2 customers in the pool (--limit).\n")
+    assert team.ok("pool", "list").stdout.endswith("3 customers in the pool\n")
     one_line_error(team("pool", "list", "--grade", "Z"), 2, "Grade must be A, B or C", "'Z'")
 
 

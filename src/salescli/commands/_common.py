@@ -97,3 +97,22 @@ def coded(vocabulary: str):  # noqa: ANN201 - a Typer parameter callback
         return value
 
     return convert
+
+
+# Customer arguments and filters several command groups take (customer, pool, history,
+# ownership), declared once so their help and completion read the same everywhere.
+CustomerRef = Annotated[
+    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
+]
+IndustryOption = Annotated[str | None, typer.Option("--industry", help=_("Industry."))]
+SizeOption = Annotated[
+    str | None,
+    typer.Option("--size", help=_("Company size."), metavar="micro|small|medium|large",
+                 autocompletion=choices(SIZE_CODES), callback=coded("SIZES")),
+]
+CityOption = Annotated[str | None, typer.Option("--city", help=_("City."))]
+GradeOption = Annotated[
+    str | None,
+    typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",
+                 autocompletion=choices(GRADE_CODES), callback=coded("GRADES")),
+]

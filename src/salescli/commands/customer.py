@@ -6,14 +6,14 @@ from typing import Annotated, Any
 import typer
 
 from salescli.commands._common import (
-    GRADE_CODES,
-    SIZE_CODES,
+    CityOption,
+    CustomerRef,
+    GradeOption,
+    IndustryOption,
     JsonOption,
     LimitOption,
-    choices,
-    coded,
+    SizeOption,
     complete_archived_customer,
-    complete_customer,
     open_ctx,
 )
 from salescli.core.i18n import _
@@ -21,27 +21,14 @@ from salescli.core.i18n import _
 app = typer.Typer(no_args_is_help=True)
 
 NameArg = Annotated[str, typer.Argument(help=_("Customer name (company or person)."), metavar="NAME")]
-RefArg = Annotated[
-    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
-]
+RefArg = CustomerRef
 ArchivedRefArg = Annotated[
     str,
     typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_archived_customer),
 ]
-Industry = Annotated[str | None, typer.Option("--industry", help=_("Industry."))]
-SizeOpt = Annotated[
-    str | None,
-    typer.Option("--size", help=_("Company size."), metavar="micro|small|medium|large",
-                 autocompletion=choices(SIZE_CODES), callback=coded("SIZES")),
-]
-City = Annotated[str | None, typer.Option("--city", help=_("City."))]
+Industry, SizeOpt, City, GradeOpt = IndustryOption, SizeOption, CityOption, GradeOption
 Address = Annotated[str | None, typer.Option("--address", help=_("Street address."))]
 Source = Annotated[str | None, typer.Option("--source", help=_("Where the customer came from."))]
-GradeOpt = Annotated[
-    str | None,
-    typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",
-                 autocompletion=choices(GRADE_CODES), callback=coded("GRADES")),
-]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help=_("A tag; repeat for several."), metavar="TAG")]
 Phone = Annotated[str | None, typer.Option("--phone", help=_("Phone number."))]
 Email = Annotated[str | None, typer.Option("--email", help=_("Email address."))]

@@ -3,16 +3,13 @@
 commands/customer.py."""
 
 
-from typing import Annotated
 
 import typer
 
-from salescli.commands._common import JsonOption, complete_customer, open_ctx
+from salescli.commands._common import CustomerRef, JsonOption, open_ctx
 from salescli.core.i18n import _
 
-RefArg = Annotated[
-    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
-]
+RefArg = CustomerRef
 
 
 def history(ref: RefArg, json: JsonOption = False) -> None:

@@ -6,12 +6,10 @@ from typing import Annotated
 
 import typer
 
-from salescli.commands._common import JsonOption, complete_customer, open_ctx
+from salescli.commands._common import CustomerRef, JsonOption, open_ctx
 from salescli.core.i18n import _
 
-RefArg = Annotated[
-    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
-]
+RefArg = CustomerRef
 ToOpt = Annotated[str, typer.Option("--to", help=_("The rep who gets the customer."), metavar="USER")]
 ReasonOpt = Annotated[
     str | None, typer.Option("--reason", help=_("Why; kept in the customer's ownership history."), metavar="TEXT")

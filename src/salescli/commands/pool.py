@@ -7,12 +7,13 @@ from typing import Annotated, Any
 import typer
 
 from salescli.commands._common import (
-    GRADE_CODES,
-    SIZE_CODES,
+    CityOption,
+    CustomerRef,
+    GradeOption,
+    IndustryOption,
     JsonOption,
     LimitOption,
-    choices,
-    coded,
+    SizeOption,
     complete_customer,
     open_ctx,
 )
@@ -20,9 +21,7 @@ from salescli.core.i18n import _
 
 app = typer.Typer(no_args_is_help=True)
 
-RefArg = Annotated[
-    str, typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_customer)
-]
+RefArg = CustomerRef
 RefsArg = Annotated[
     list[str],
     typer.Argument(help=_("Customer ids or names; all are claimed, or none."), metavar="CUSTOMER...",
@@ -47,18 +46,10 @@ def rules(json: JsonOption = False) -> None:
 
 @app.command("list", help=_("List the customers in the pool, by name."))
 def list_(
-    industry: Annotated[str | None, typer.Option("--industry", help=_("Industry."))] = None,
-    size: Annotated[
-        str | None,
-        typer.Option("--size", help=_("Company size."), metavar="micro|small|medium|large",
-                     autocompletion=choices(SIZE_CODES), callback=coded("SIZES")),
-    ] = None,
-    city: Annotated[str | None, typer.Option("--city", help=_("City."))] = None,
-    grade: Annotated[
-        str | None,
-        typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",
-                     autocompletion=choices(GRADE_CODES), callback=coded("GRADES")),
-    ] = None,
+    industry: IndustryOption = None,
+    size: SizeOption = None,
+    city: CityOption = None,
+    grade: GradeOption = None,
     search: Annotated[
         str | None, typer.Option("--search", help=_("Text in the name, city, notes or a contact's name."))
     ] = None,
@@ -84,7 +75,11 @@ def list_(
         message(_("No customers in the pool match."))
         return
     columns_table(POOL_COLUMNS, shown, now=ctx.now())
-    message(ngettext("{n} customer in the pool", "{n} customers in the pool", len(shown)).format(n=len(shown)))
+    if limit is not None and len(shown) == limit:  # the pool may hold more: say these are the first
+        message(ngettext("The first {n} customer in the pool (--limit).", "The first {n} customers in the pool"
+                         " (--limit).", len(shown)).format(n=len(shown)))
+    else:
+        message(ngettext("{n} customer in the pool", "{n} customers in the pool", len(shown)).format(n=len(shown)))
 
 
 @app.command("claim", help=_("Take customers from the pool, within your cap."))

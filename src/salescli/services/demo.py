@@ -19,7 +19,7 @@ DEMO_REPS: list[tuple[str, str]] = [
     ("wangfang", "王芳"), ("lilei", "李雷"), ("alice", "Alice Chen"), ("zhangwei", "张伟"), ("bob", "Bob Tan"),
     ("liuyang", "刘洋"), ("carol", "Carol Wong"),
 ]
-DEMO_SIZE = {"reps": 6, "customers": 300, "contacts_per_customer": 2.0, "follow_ups": 3000}
+DEMO_SIZE = {"reps": 6, "customers": 160, "contacts_per_customer": 2.0, "follow_ups": 3000}
 
 
 @record
