@@ -114,7 +114,9 @@ customers = Table(
     Column("locked_at", Instant()),  # locked by its owner against recycling (pool.max_locked)
     Column("recycle_from", Instant()),  # recycle countdowns count from here at the earliest (docs/pool.md)
     Index("ix_customers_owner_last_contact", "owner_id", "archived", "last_contact_at"),
-    Index("ix_customers_owner_locked", "owner_id", "locked_at"),
+    # Lazy recycling's check reads only this index for every owned customer (docs/pool.md).
+    Index("ix_customers_recycling", "owner_id", "locked_at", "archived", "grade", "claimed_at", "created_at",
+          "recycle_from", "last_contact_at"),
     Index("ix_customers_owner_name", "owner_id", "archived", "name", "id"),  # the pool (and a book) by name
     Index("ix_customers_name_id", "name", "id"),  # `customer list --all`, in name order
     Index("ix_customers_name_key", "name_key"),

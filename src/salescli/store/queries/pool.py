@@ -75,8 +75,8 @@ def due_where(due: DueRule, params: dict[str, Any], prefix: str) -> str:
 
 def owned_live(params: dict[str, Any]) -> str:
     """Owned, live and unlocked: what recycling may touch. `owner_id > 0` rather than IS
-    NOT NULL so SQLite reads the owner index instead of scanning every customer (ids are
-    positive); `locked_at` is in the same index."""
+    NOT NULL so SQLite reads ix_customers_recycling instead of scanning every customer
+    (ids are positive); that index holds every column the rules read."""
     params["live"] = False
     return "c.owner_id > 0 AND c.locked_at IS NULL AND c.archived = :live"
 

@@ -8,7 +8,9 @@ or a threshold was lowered, so they never act retroactively (docs/pool.md). An u
 store whose pool rules are already in force starts every countdown at the upgrade.
 `ownership_events` gains an index on (to_user_id, kind, at): the daily claim limit counts
 a rep's claims of the day with it. `ix_customers_owner_name` reads the pool (owner NULL)
-in name order without sorting a hundred thousand rows.
+in name order without sorting a hundred thousand rows; `ix_customers_recycling` holds
+every column the recycle rules read, so the check each command makes ("is anything
+due?") reads the index alone.
 
 Revision ID: 0007_pool
 Revises: 0006_pipeline
@@ -29,7 +31,8 @@ depends_on = None
 def upgrade() -> None:
     op.add_column('customers', sa.Column('locked_at', sa.DateTime(timezone=True), nullable=True))
     op.add_column('customers', sa.Column('recycle_from', sa.DateTime(timezone=True), nullable=True))
-    op.create_index('ix_customers_owner_locked', 'customers', ['owner_id', 'locked_at'])
+    op.create_index('ix_customers_recycling', 'customers', ['owner_id', 'locked_at', 'archived', 'grade', 'claimed_at',
+                                                         'created_at', 'recycle_from', 'last_contact_at'])
     op.create_index('ix_customers_owner_name', 'customers', ['owner_id', 'archived', 'name', 'id'])
     op.create_index('ix_ownership_events_to_kind_at', 'ownership_events', ['to_user_id', 'kind', 'at'])
     _start_countdowns()
@@ -57,7 +60,7 @@ def _start_countdowns() -> None:
 def downgrade() -> None:
     op.drop_index('ix_ownership_events_to_kind_at', table_name='ownership_events')
     op.drop_index('ix_customers_owner_name', table_name='customers')
-    op.drop_index('ix_customers_owner_locked', table_name='customers')
+    op.drop_index('ix_customers_recycling', table_name='customers')
     with op.batch_alter_table('customers', schema=None) as batch_op:
         batch_op.drop_column('recycle_from')
         batch_op.drop_column('locked_at')
