@@ -96,7 +96,7 @@ def test_existing_store_is_refused_without_force(sqlite_cli, tmp_path: Path) -> 
     assert names == ["Acme Trading Co., Ltd."]
     sqlite_cli.ok("demo", "--path", str(target), "--force", "--quiet")
     names = [c["name"] for c in sqlite_cli.ok("--db", str(target), "customer", "list", "--all", "--json").json()]
-    assert len(names) > 250 and "Acme Trading Co., Ltd." not in names  # a few demo customers are archived
+    assert len(names) > 130 and "Acme Trading Co., Ltd." not in names  # a few demo customers are archived
 
 
 def test_default_path_is_rebuilt_each_time(sqlite_cli) -> None:

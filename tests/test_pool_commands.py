@@ -70,7 +70,7 @@ def test_pool_rules_say_whether_they_are_in_force_and_why(cli) -> None:
     assert cells(row(run, "pool.enabled"))[:3] == ["pool.enabled", "auto", "auto"]
     assert cells(row(run, "pool.recycle_no_follow_up_days_a"))[1] == "same as general (15)"
     data = cli.ok("pool", "rules", "--json").json()
-    assert (data["in_force"], data["why"], data["active_users"]) == (False, "solo", 1)
+    assert (data["in_force"], data["why"], data["active_users"], data["counting_since"]) == (False, "solo", 1, None)
     by_key = {rule["key"]: rule for rule in data["rules"]}
     assert set(by_key["pool.max_owned"]) == {"key", "value", "default", "is_set", "help"}
     assert by_key["pool.recycle_no_deal_days_c"]["value"] is None
@@ -82,14 +82,17 @@ def test_pool_rules_say_whether_they_are_in_force_and_why(cli) -> None:
     cli.ok("user", "add", "bob")
     cli.ok("config", "set", "pool.recycle_no_follow_up_days_a", "40")
     run = cli.ok("pool", "rules")
-    assert lines(run)[0] == "The pool rules are in force: the store has 2 active users."
+    # bob made the rules come into force: the countdowns start then, never earlier.
+    assert lines(run)[0] == ("The pool rules are in force: the store has 2 active users. Recycle countdowns count"
+                             " from Nov 23 09:00 at the earliest (when the rules came into force or a threshold"
+                             " was lowered).")
     assert cells(row(run, "pool.recycle_no_follow_up_days_a"))[1:3] == ["40", "same as general"]
     assert cells(row(run, "pool.recycle_no_follow_up_days_b"))[1] == "same as general (15)"
     cli.ok("config", "set", "pool.enabled", "false")
     assert lines(cli.ok("pool", "rules"))[0] == "The pool rules are not in force: pool.enabled is false."
     cli.ok("config", "set", "pool.enabled", "true")
     data = cli.ok("pool", "rules", "--json").json()
-    assert (data["in_force"], data["why"]) == (True, "enabled")
+    assert (data["in_force"], data["why"], data["counting_since"]) == (True, "enabled", "2026-11-23T09:00:00+08:00")
 
 
 # --- list, release, claim ------------------------------------------------------------------------

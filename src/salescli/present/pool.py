@@ -81,12 +81,25 @@ def sweep_item_view(item: Any) -> Any:
 
 
 def rules_state(view: Any) -> str:
-    """Whether the pool rules are in force, and what decides it."""
+    """Whether the pool rules are in force, what decides it, and since when recycling
+    counts (the rules never act retroactively)."""
     if view.why == "team":
-        return ngettext("The pool rules are in force: the store has {n} active user.",
-                        "The pool rules are in force: the store has {n} active users.",
-                        view.active_users).format(n=view.active_users)
-    return _(IN_FORCE.get(view.why, IN_FORCE["solo"]))
+        state = ngettext("The pool rules are in force: the store has {n} active user.",
+                         "The pool rules are in force: the store has {n} active users.",
+                         view.active_users).format(n=view.active_users)
+    else:
+        state = _(IN_FORCE.get(view.why, IN_FORCE["solo"]))
+    if view.counting_since is not None:
+        from salescli.present.formatting import format_moment
+
+        state += " " + _(COUNTING_SINCE).format(at=format_moment(view.counting_since))
+    return state
+
+
+COUNTING_SINCE = N_(
+    "Recycle countdowns count from {at} at the earliest (when the rules came into force or a threshold was"
+    " lowered)."
+)
 
 
 def rule_value(value: Any, kind: str, general: Any = None) -> str:

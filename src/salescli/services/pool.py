@@ -194,6 +194,7 @@ class PoolRulesView(Record):
     in_force: bool
     why: str  # enabled | disabled | team | solo: what decides whether the rules are in force
     active_users: int
+    counting_since: datetime | None  # recycle countdowns count from here at the earliest (docs/pool.md)
     rules: list[PoolRuleView]
 
 
@@ -206,7 +207,7 @@ def pool_rules(ctx: Context) -> PoolRulesView:
         why = ("enabled" if enabled else "disabled") if enabled is not None else ("team" if in_force else "solo")
         views = [PoolRuleView(key, rules.get(key), SETTINGS[key].default, rules.is_set(key), SETTINGS[key].help)
                  for key in POOL_KEYS]
-    return PoolRulesView(in_force, why, active, views)
+    return PoolRulesView(in_force, why, active, rules.counting_since() if in_force else None, views)
 
 
 # --------------------------------------------------------------------------- listing
