@@ -111,6 +111,9 @@ SizeOption = Annotated[
                  autocompletion=choices(SIZE_CODES), callback=coded("SIZES")),
 ]
 CityOption = Annotated[str | None, typer.Option("--city", help=_("City."))]
+SearchOption = Annotated[
+    str | None, typer.Option("--search", help=_("Text in the name, city, notes or a contact's name."))
+]
 GradeOption = Annotated[
     str | None,
     typer.Option("--grade", help=_("A key, B general, C potential."), metavar="A|B|C",

@@ -12,6 +12,7 @@ from salescli.commands._common import (
     IndustryOption,
     JsonOption,
     LimitOption,
+    SearchOption,
     SizeOption,
     complete_archived_customer,
     open_ctx,
@@ -26,7 +27,6 @@ ArchivedRefArg = Annotated[
     str,
     typer.Argument(help=_("Customer id or name."), metavar="CUSTOMER", autocompletion=complete_archived_customer),
 ]
-Industry, SizeOpt, City, GradeOpt = IndustryOption, SizeOption, CityOption, GradeOption
 Address = Annotated[str | None, typer.Option("--address", help=_("Street address."))]
 Source = Annotated[str | None, typer.Option("--source", help=_("Where the customer came from."))]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help=_("A tag; repeat for several."), metavar="TAG")]
@@ -39,12 +39,12 @@ Force = Annotated[bool, typer.Option("--force", help=_("Save even if it duplicat
 @app.command("add", help=_("Add a customer you own, checked for duplicates first."))
 def add(
     name: NameArg,
-    industry: Industry = None,
-    size: SizeOpt = None,
-    city: City = None,
+    industry: IndustryOption = None,
+    size: SizeOption = None,
+    city: CityOption = None,
     address: Address = None,
     source: Source = None,
-    grade: GradeOpt = None,
+    grade: GradeOption = None,
     tag: Tags = None,
     phone: Phone = None,
     email: Email = None,
@@ -83,13 +83,11 @@ def list_(
     mine: Annotated[bool, typer.Option("--mine", help=_("Only customers you own (the default)."))] = False,
     all_: Annotated[bool, typer.Option("--all", help=_("Every customer, including the pool."))] = False,
     archived: Annotated[bool, typer.Option("--archived", help=_("Only archived customers."))] = False,
-    grade: GradeOpt = None,
-    city: City = None,
-    industry: Industry = None,
+    grade: GradeOption = None,
+    city: CityOption = None,
+    industry: IndustryOption = None,
     tag: Tags = None,
-    search: Annotated[
-        str | None, typer.Option("--search", help=_("Text in the name, city, notes or a contact's name."))
-    ] = None,
+    search: SearchOption = None,
     sort: Annotated[
         str, typer.Option("--sort", help=_("Order by name, last_contact or created."), metavar="KEY")
     ] = "name",
@@ -269,12 +267,12 @@ def _render_card_deals(card: Any, now: Any) -> None:
 def edit(
     ref: RefArg,
     name: Annotated[str | None, typer.Option("--name", help=_("New name."))] = None,
-    industry: Industry = None,
-    size: SizeOpt = None,
-    city: City = None,
+    industry: IndustryOption = None,
+    size: SizeOption = None,
+    city: CityOption = None,
     address: Address = None,
     source: Source = None,
-    grade: GradeOpt = None,
+    grade: GradeOption = None,
     tag: Tags = None,
     untag: Annotated[
         list[str] | None, typer.Option("--untag", help=_("Remove a tag; repeat for several."), metavar="TAG")

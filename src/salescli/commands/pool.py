@@ -13,6 +13,7 @@ from salescli.commands._common import (
     IndustryOption,
     JsonOption,
     LimitOption,
+    SearchOption,
     SizeOption,
     complete_customer,
     open_ctx,
@@ -50,9 +51,7 @@ def list_(
     size: SizeOption = None,
     city: CityOption = None,
     grade: GradeOption = None,
-    search: Annotated[
-        str | None, typer.Option("--search", help=_("Text in the name, city, notes or a contact's name."))
-    ] = None,
+    search: SearchOption = None,
     limit: LimitOption = None,
     json: JsonOption = False,
 ) -> None:

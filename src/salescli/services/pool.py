@@ -42,8 +42,10 @@ from salescli.services.records import Record, record
 from salescli.services.settings import TeamRules, pool_rules_in_force, team_rules
 from salescli.store import locks
 from salescli.store.engine import Session
+from salescli.store.queries import customers as customer_queries
 from salescli.store.queries import ownership as ownership_queries
 from salescli.store.queries import pool as queries
+from salescli.store.queries import transfers as transfer_queries
 from salescli.store.queries import users as user_queries
 from salescli.store.queries.pool import DueRule
 
@@ -139,8 +141,8 @@ def sweep(ctx: Context, *, dry_run: bool = False) -> SweepResult:
                                             row.last_contact_at if due.rule == "no_follow_up" else None) if m)
                     items.append(SweepItem(row.id, row.name, row.grade, row.owner, due.rule,
                                            recycle.days(due.rule, row.grade), since))
-                if not dry_run:
-                    queries.recycle(session, due, at=now)
+                if not dry_run:  # the rows just read (and locked): no second look for what is due
+                    queries.move_to_pool(session, due, [row.id for row in rows], at=now)
     return SweepResult(dry_run, now, in_force, items)
 
 
@@ -333,7 +335,7 @@ def claim(ctx: Context, refs: list[str]) -> ClaimResult:
         for customer in sorted(customers.values(), key=lambda c: c.id):
             if not ownership_queries.set_owner(session, customer.id, me, at=now, only_from=None):
                 # Taken since it was read (PostgreSQL, READ COMMITTED): say by whom.
-                _claimable(session, me, _reread(session, customer.id))
+                _claimable(session, me, customer_queries.get(session, customer.id))
             ownership_queries.record_event(session, customer_id=customer.id, kind="claim", at=now, to_user_id=me,
                                            by_user_id=me)
         owned = queries.capped_count(session, me, counts_won=rules.get("pool.cap_counts_won"))
@@ -342,12 +344,6 @@ def claim(ctx: Context, refs: list[str]) -> ClaimResult:
         rules.get("pool.max_owned") if in_force else None, claimed_today + len(customers),
         rules.get("pool.claims_per_day") if in_force else None,
     )
-
-
-def _reread(session: Session, customer_id: int) -> Any:
-    from salescli.store.queries import customers as customer_queries
-
-    return customer_queries.get(session, customer_id)
 
 
 def _claimable(session: Session, me: int, customer: Any) -> None:
@@ -402,7 +398,7 @@ def release(ctx: Context, ref: str, reason: str | None) -> OwnerChange:
             raise RefusedError("ownership.changed", id=customer.id, name=customer.name)
         ownership_queries.record_event(session, customer_id=customer.id, kind="release", at=now,
                                        from_user_id=owner, by_user_id=who.id, reason=text)
-        queries.unassign_tasks(session, customer.id, owner)
+        transfer_queries.move_customer_tasks(session, customer.id, owner, None)  # unassigned
         return OwnerChange(customer.id, customer.name, "release", user_queries.handle_of(session, owner), None,
                            who.handle, now, text)
 
@@ -431,7 +427,7 @@ def set_locked(ctx: Context, ref: str, locked: bool) -> LockResult:
         locks.hold(session, locks.owner(customer.owner_id))
         rules = team_rules(session)
         recycle_now(session, now, rules)
-        customer = _reread(session, customer.id)
+        customer = customer_queries.get(session, customer.id)
         if customer.owner_id is None:  # recycled just now: it was due
             raise RefusedError("pool.lock_pool_customer", id=customer.id, name=customer.name)
         require_owner(session, ctx, customer.owner_id, action="lock" if locked else "unlock", record="customer",

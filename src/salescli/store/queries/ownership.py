@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from salescli.store.engine import Session
+from salescli.store.queries.users import OPEN_TASK
 
 
 def record_event(
@@ -68,8 +69,7 @@ def set_owner(session: Session, customer_id: int, to_id: int | None, *, at: date
 
 def reassign_open_tasks(session: Session, from_id: int, to_id: int | None) -> int:
     return session.execute(
-        "UPDATE follow_ups SET assignee_id = :to_id"
-        " WHERE assignee_id = :from_id AND due_on IS NOT NULL AND closed_at IS NULL",
+        f"UPDATE follow_ups SET assignee_id = :to_id WHERE assignee_id = :from_id AND {OPEN_TASK}",
         {"from_id": from_id, "to_id": to_id},
     ).rowcount
 

@@ -122,14 +122,21 @@ def due_rows(session: Session, due: DueRule, *, lock: bool = False) -> list[Any]
 
 def recycle(session: Session, due: DueRule, *, at: datetime) -> int:
     """Move every customer `due` recycles to the pool, with one `recycle` event each. The
-    due rows are read first, locked on PostgreSQL (`FOR UPDATE`: a sweep or a claim at the
-    same moment waits, then finds them moved), and the event and the move are then written
-    for exactly those ids, set-based, a chunk of ids per statement."""
+    due ids are read first, locked on PostgreSQL (`FOR UPDATE`: a sweep or a claim at the
+    same moment waits, then finds them moved), and the events and the move are written for
+    exactly those ids."""
     params: dict[str, Any] = {}
     lock = " FOR UPDATE OF c" if session.dialect == "postgresql" else ""
     ids = [row[0] for row in session.execute(
         f"SELECT c.id FROM customers c WHERE {due_where(due, params, '')} ORDER BY c.id{lock}", params, tuples=True,
     )]
+    return move_to_pool(session, due, ids, at=at)
+
+
+def move_to_pool(session: Session, due: DueRule, ids: list[int], *, at: datetime) -> int:
+    """Recycle the customers `ids` (read as due under `due`, and locked by the caller on
+    PostgreSQL): one `recycle` event each, then the move, set-based, a chunk of ids per
+    statement."""
     for start in range(0, len(ids), _CHUNK):
         moving: dict[str, Any] = {"at": at, "ids": ids[start:start + _CHUNK]}
         reason = _reason_sql(due, moving)
@@ -189,15 +196,6 @@ def set_lock(session: Session, customer_id: int, *, at: datetime | None, restart
         "UPDATE customers SET locked_at = :at, recycle_from = coalesce(:restart, recycle_from) WHERE id = :id",
         {"id": customer_id, "at": at, "restart": restart},
     )
-
-
-def unassign_tasks(session: Session, customer_id: int, user_id: int) -> int:
-    """A released customer's open tasks stop being its old owner's: anyone may close them."""
-    return session.execute(
-        "UPDATE follow_ups SET assignee_id = NULL WHERE customer_id = :customer AND assignee_id = :id"
-        " AND due_on IS NOT NULL AND closed_at IS NULL",
-        {"customer": customer_id, "id": user_id},
-    ).rowcount
 
 
 def owned_for_warnings(session: Session, owner_id: int, exempt_stages: Sequence[str], won_since: datetime) -> list[Any]:

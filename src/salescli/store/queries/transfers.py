@@ -12,8 +12,7 @@ from typing import Any, NamedTuple
 
 from salescli.store.engine import Session
 from salescli.store.queries.ownership import move_all, reassign_open_tasks
-
-_OPEN_TASK = "due_on IS NOT NULL AND closed_at IS NULL"
+from salescli.store.queries.users import OPEN_TASK
 
 
 class Moved(NamedTuple):
@@ -32,11 +31,12 @@ def move_customer_deals(session: Session, customer_id: int, from_id: int, to_id:
     ).rowcount
 
 
-def move_customer_tasks(session: Session, customer_id: int, from_id: int, to_id: int) -> int:
-    """The customer's open tasks assigned to `from_id` go to `to_id`."""
+def move_customer_tasks(session: Session, customer_id: int, from_id: int, to_id: int | None) -> int:
+    """The customer's open tasks assigned to `from_id` go to `to_id` (None: unassigned,
+    anyone may close them)."""
     return session.execute(
         f"UPDATE follow_ups SET assignee_id = :to_id"
-        f" WHERE customer_id = :customer AND assignee_id = :from_id AND {_OPEN_TASK}",
+        f" WHERE customer_id = :customer AND assignee_id = :from_id AND {OPEN_TASK}",
         {"customer": customer_id, "from_id": from_id, "to_id": to_id},
     ).rowcount
 

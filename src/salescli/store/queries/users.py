@@ -8,7 +8,7 @@ from typing import Any
 
 from salescli.store.engine import Session
 
-_OPEN_TASK = "due_on IS NOT NULL AND closed_at IS NULL"
+OPEN_TASK = "due_on IS NOT NULL AND closed_at IS NULL"  # the partial indexes' condition (store/tables.py)
 
 
 def get(session: Session, user_id: int) -> Any | None:
@@ -91,5 +91,5 @@ def owned_count(session: Session, user_id: int, *, archived_too: bool = False) -
 
 def open_task_count(session: Session, user_id: int) -> int:
     return session.execute(
-        f"SELECT count(*) FROM follow_ups WHERE assignee_id = :id AND {_OPEN_TASK}", {"id": user_id}
+        f"SELECT count(*) FROM follow_ups WHERE assignee_id = :id AND {OPEN_TASK}", {"id": user_id}
     ).scalar()
