@@ -168,7 +168,12 @@ def _register() -> None:
         db,
         deal,
         demo,
+        export,
         follow_up,
+        lead,
+        lead_import,
+        lead_work,
+        merge,
         ownership,
         pool,
         report,
@@ -185,12 +190,17 @@ def _register() -> None:
     app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
     app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))
     app.add_typer(pool.app, name="pool", help=_("The public pool (公海): list, claim, release, sweep."))
+    app.add_typer(lead.app, name="lead", help=_("Leads (线索): import lists, work, convert, export."))
     follow_up.register(app)
     agenda.register(app)
     demo.register(app)
     completion.register(app)
     ownership.register(customer.app, app)  # customer assign|transfer, handover
     pool.register(customer.app)  # customer lock|unlock
+    lead_import.register(lead.app)  # lead import
+    lead_work.register(lead.app, report.app)  # lead list|show|take|log|convert|disqualify|merge, report sources
+    merge.register(customer.app)  # customer duplicates|merge
+    export.register(customer.app, lead.app)  # customer export|import, lead export
 
 
 _register()

@@ -54,6 +54,17 @@ def name_key(name: str) -> str:
     return (key or _PUNCT_OR_SPACE.sub("", text))[:NAME_KEY_WIDTH]
 
 
+def person_key(name: str | None) -> str:
+    """A person's name for matching: NFKC, case-folded, spaces and punctuation gone.
+
+    "Li Hua", "li  hua" and "LI-HUA" meet; "" when there is no name, so a lead without a
+    contact still has a (company, person) key.
+    """
+    if not name:
+        return ""
+    return _PUNCT_OR_SPACE.sub("", unicodedata.normalize("NFKC", name).casefold())[:NAME_KEY_WIDTH]
+
+
 def phone_key(phone: str | None, region: str = "CN") -> str | None:
     """Digits only, with the region's country prefix (+86, 0086) dropped."""
     if not phone:

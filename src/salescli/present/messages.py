@@ -511,3 +511,8 @@ MESSAGES.update(transfer_messages.MESSAGES)
 from salescli.present import pool_messages  # noqa: E402
 
 MESSAGES.update(pool_messages.MESSAGES)
+
+from salescli.present import import_messages, lead_messages, merge_messages  # noqa: E402
+
+for _area in (lead_messages, import_messages, merge_messages):
+    MESSAGES.update(_area.MESSAGES)

@@ -199,11 +199,12 @@ def _clean(data: CustomerInput, *, adding: bool) -> _Clean:
     return _Clean(values, clean_tags(data.tags), clean_text(data.contact, "contact_name"))
 
 
-def _keys(values: dict[str, Any], region: str) -> dict[str, Any]:
-    """The dedupe keys of the identity fields given."""
+def identity_keys(values: dict[str, Any], region: str) -> dict[str, Any]:
+    """The dedupe and search keys of the identity fields given (imports compute them here too)."""
     keys: dict[str, Any] = {}
     if "name" in values:
         keys["name_key"] = dedupe.name_key(values["name"])
+        keys["name_key_rev"] = keys["name_key"][::-1]
         keys["name_pinyin"], keys["name_initials"] = pinyin.pinyin_keys(values["name"])
     if "phone" in values:
         keys["phone_key"] = dedupe.phone_key(values["phone"], region)
@@ -273,7 +274,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
     now = ctx.now()
     with ctx.session(write=True) as session:
         rules = team_rules(session)
-        keys = _keys(clean.values, rules.get("import.default_region"))
+        keys = identity_keys(clean.values, rules.get("import.default_region"))
         user_id = ctx.user_id
         locks.hold(session, *_key_locks(keys), locks.owner(user_id))
         duplicates = queries.exact_duplicates(session, keys["name_key"], keys.get("phone_key"), keys.get("email_key"))
@@ -398,7 +399,7 @@ def edit_customer(
     now = ctx.now()
     with ctx.session(write=True) as session:
         rules = team_rules(session)
-        keys = _keys(clean.values, rules.get("import.default_region"))
+        keys = identity_keys(clean.values, rules.get("import.default_region"))
         locks.hold(session, *_key_locks(keys))
         customer = resolve_customer(session, ref)
         require_owner(session, ctx, customer.owner_id, action="edit", record="customer", record_id=customer.id,

@@ -113,6 +113,10 @@ customers = Table(
     Column("archived_at", Instant()),
     Column("locked_at", Instant()),  # locked by its owner against recycling (pool.max_locked)
     Column("recycle_from", Instant()),  # recycle countdowns count from here at the earliest (docs/pool.md)
+    # The name key reversed: a near-duplicate check finds names sharing their second half by
+    # a prefix range on it, as it finds those sharing their first half on name_key (docs/leads.md).
+    Column("name_key_rev", String(NAME_KEY_WIDTH)),
+    Column("merged_into_id", Integer, ForeignKey("customers.id")),  # archived by `customer merge` into it
     Index("ix_customers_owner_last_contact", "owner_id", "archived", "last_contact_at"),
     # Lazy recycling's check reads only this index for every owned customer (docs/pool.md).
     Index("ix_customers_recycling", "owner_id", "locked_at", "archived", "grade", "claimed_at", "created_at",
@@ -120,6 +124,7 @@ customers = Table(
     Index("ix_customers_owner_name", "owner_id", "archived", "name", "id"),  # the pool (and a book) by name
     Index("ix_customers_name_id", "name", "id"),  # `customer list --all`, in name order
     Index("ix_customers_name_key", "name_key"),
+    Index("ix_customers_name_key_rev", "name_key_rev"),
     Index("ix_customers_name_pinyin", "name_pinyin"),
     Index("ix_customers_name_initials", "name_initials"),
     Index("ix_customers_phone_key", "phone_key"),
@@ -268,6 +273,99 @@ payments = Table(
     Index("ix_payments_open_due", "paid_on", "due_on"),
 )
 """One instalment of a won deal: what is due when, and when it was paid (receivables)."""
+
+import_batches = Table(
+    "import_batches", metadata,
+    _id(),
+    Column("kind", String(16), nullable=False, default="lead"),  # lead | customer: what the rows became
+    Column("file_name", String(500)),  # as typed; "-" for standard input
+    Column("source", String(100)),  # --source, given to rows without one of their own
+    Column("encoding", String(32)),
+    Column("delimiter", String(8)),
+    Column("mapping", Text),  # JSON: the file's column -> the field it filled
+    _user_ref("by_user_id"),
+    _user_ref("assigned_to_id"),  # --assign USER: every imported lead starts with this owner
+    Column("started_at", Instant(), nullable=False),
+    Column("finished_at", Instant()),  # None: still running, or the process was killed
+    Column("undone_at", Instant()),  # `lead import --undo`
+    Column("read_rows", Integer, nullable=False, default=0),
+    Column("imported", Integer, nullable=False, default=0),
+    Column("duplicates", Integer, nullable=False, default=0),
+    Column("rejected", Integer, nullable=False, default=0),
+    Column("flagged", Integer, nullable=False, default=0),
+    Column("updated", Integer, nullable=False, default=0),
+    Column("linked", Integer, nullable=False, default=0),  # leads whose company is already a customer
+)
+"""One run of an import: what was read, how, by whom, and what became of it. The rows it
+wrote carry its id, so a batch is undone or audited as a whole (docs/leads.md)."""
+
+leads = Table(
+    "leads", metadata,
+    _id(),
+    Column("company", String(200)),
+    Column("company_key", String(NAME_KEY_WIDTH)),  # dedupe.name_key of the company
+    Column("contact", String(200)),
+    Column("contact_key", String(200)),  # dedupe.person_key of the contact's name; "" when none
+    Column("title", String(100)),
+    Column("phone", String(64)),
+    Column("phone_key", String(32)),
+    Column("email", String(200)),
+    Column("email_key", String(EMAIL_KEY_WIDTH)),
+    Column("wechat", String(100)),
+    Column("city", String(100)),
+    Column("address", String(300)),
+    Column("industry", String(100)),
+    Column("source", String(100)),
+    Column("website", String(200)),
+    Column("note", Text),
+    Column("extra", Text),  # JSON object: the file's columns no field took, kept as they were
+    Column("flags", String(64)),  # comma-separated: bad_phone, bad_email (kept, but flagged)
+    Column("status", String(16), nullable=False, default="new"),  # new | working | converted | disqualified
+    _user_ref("owner_id"),  # None: the lead is in the pool
+    Column("claimed_at", Instant()),
+    Column("customer_id", Integer, ForeignKey("customers.id")),  # its company's customer, or what it became
+    Column("deal_id", Integer, ForeignKey("deals.id")),  # the deal `lead convert --deal` opened
+    Column("batch_id", Integer, ForeignKey("import_batches.id")),
+    Column("source_line", Integer),  # the line of the file the row started on
+    Column("disqualify_reason", String(500)),
+    Column("last_contact_at", Instant()),
+    Column("converted_at", Instant()),
+    Column("created_at", Instant(), nullable=False),
+    _user_ref("created_by_id"),
+    Column("updated_at", Instant()),
+    Column("archived", Boolean, nullable=False, default=False),  # undone import, or merged away
+    Column("merged_into_id", Integer, ForeignKey("leads.id")),
+    Index("ix_leads_phone_key", "phone_key"),
+    Index("ix_leads_email_key", "email_key"),
+    Index("ix_leads_company_contact", "company_key", "contact_key"),
+    Index("ix_leads_batch", "batch_id"),
+    Index("ix_leads_owner_status", "owner_id", "status"),
+    Index("ix_leads_source_status", "source", "status"),
+    Index("ix_leads_customer", "customer_id"),
+)
+"""A raw prospect (线索), usually imported: a person at a company, worked until it is
+converted into a customer or disqualified (docs/leads.md). Never deleted."""
+
+lead_events = Table(
+    "lead_events", metadata,
+    _id(),
+    Column("lead_id", Integer, ForeignKey("leads.id"), nullable=False),
+    # take | assign | release | follow_up | update | convert | disqualify | reopen | merge | undo
+    Column("kind", String(16), nullable=False),
+    _user_ref("by_user_id"),
+    Column("at", Instant(), nullable=False),
+    _user_ref("from_user_id"),  # for changes of owner
+    _user_ref("to_user_id"),
+    Column("follow_up_kind", String(16)),  # call | visit | email | meeting | message | note
+    Column("summary", Text),  # what was said, or the reason given
+    Column("customer_id", Integer, ForeignKey("customers.id")),
+    Column("deal_id", Integer, ForeignKey("deals.id")),
+    Column("other_lead_id", Integer, ForeignKey("leads.id")),  # merge: the lead merged in
+    Index("ix_lead_events_lead_at", "lead_id", "at"),
+    Index("ix_lead_events_to_kind_at", "to_user_id", "kind", "at"),  # a rep's takes today
+)
+"""Everything that happened to a lead after its import: its follow-ups and every change of
+owner or status, never deleted."""
 
 settings = Table(
     "settings", metadata,

@@ -62,3 +62,8 @@ CLI_WORDING.update(transfer_messages.CLI_WORDING)
 from salescli.present import pool_messages  # noqa: E402
 
 CLI_WORDING.update(pool_messages.CLI_WORDING)
+
+from salescli.present import import_messages, lead_messages, merge_messages  # noqa: E402
+
+for _area in (lead_messages, import_messages, merge_messages):
+    CLI_WORDING.update(_area.CLI_WORDING)

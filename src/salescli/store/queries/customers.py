@@ -15,7 +15,8 @@ LIST_FIELDS = (
     "last_contact_at", "created_at", "archived",
 )
 _FIELDS = (
-    "name", "name_key", "name_pinyin", "name_initials", "industry", "size", "city", "address", "source", "grade",
+    "name", "name_key", "name_key_rev", "name_pinyin", "name_initials", "industry", "size", "city", "address",
+    "source", "grade",
     "phone", "phone_key", "email",
     "email_key", "notes", "owner_id", "claimed_at", "last_contact_at", "created_at", "created_by_id", "updated_at",
     "archived", "archived_at",
