@@ -889,7 +889,8 @@ def _customer_row(gen: _Generator, c: _Cust) -> dict[str, Any]:
     c.address = address
     pinyin, initials = keys_of_name_key(c.key) if c.lang == "zh" else (None, None)
     return {
-        "id": c.id, "name": c.name, "name_key": c.key, "name_key_rev": c.key[::-1], "name_pinyin": pinyin, "name_initials": initials,
+        "id": c.id, "name": c.name, "name_key": c.key, "name_key_rev": c.key[::-1], "name_pinyin": pinyin,
+        "name_initials": initials,
         "industry": industry_label, "size": gen.size(),
         "city": c.city, "address": address, "source": source, "grade": c.grade,
         "phone": phone, "phone_key": dedupe.phone_key(phone, gen.region), "email": email,
