@@ -8,7 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salescli.domain.dedupe import email_key, looks_like_email, looks_like_phone, name_key, phone_key, similar_names
+from salescli.domain.dedupe import (
+    blocks,
+    email_key,
+    looks_like_email,
+    looks_like_phone,
+    max_distance,
+    name_key,
+    near_duplicate,
+    parsed_phone_key,
+    phone_key,
+    prefix_end,
+    similar_names,
+)
 
 # The legal suffixes the product promises to strip; the implementation may strip more, never fewer.
 CJK_SUFFIXES = ["有限公司", "有限责任公司", "股份有限公司", "公司", "集团"]
@@ -140,9 +152,10 @@ def test_phone_key_ignores_spaces_dashes_and_dots(groups: list[str], data: st.Da
 
 
 @given(st.text(alphabet=string.digits + string.ascii_letters + " +-().#/\u3000０１２３４５６７８９"))
-def test_phone_key_is_digits_only(text: str) -> None:
+def test_phone_key_is_digits_with_a_plus_only_for_another_country(text: str) -> None:
     key = phone_key(text)
-    assert key is None or (key and set(key) <= set(string.digits))
+    assert key is None or (key.lstrip("+") and set(key.lstrip("+")) <= set(string.digits) and key.count("+") <= 1)
+    assert key is None or not key.startswith("+86")  # a number of the default region has no country code
 
 
 @pytest.mark.parametrize("text", [None, "", "   ", "abc", "+86", "0086", "--"])
@@ -150,16 +163,41 @@ def test_phone_key_of_no_digits_is_none(text: str | None) -> None:
     assert phone_key(text) is None
 
 
-def test_phone_key_keeps_foreign_numbers_whole_for_the_default_region() -> None:
-    assert phone_key("+1 415 555 0100") == "14155550100"
-    assert phone_key("+44 20 7946 0958") == "442079460958"
-    assert phone_key("010-8888 8888") == phone_key("(010) 88888888") == "01088888888"
+def test_phone_key_keeps_foreign_numbers_apart_from_local_ones() -> None:
+    # Another country's number keys with its country code, so it never meets a local number
+    # that happens to share its digits.
+    assert phone_key("+1 415 555 0100") == phone_key("001 415 555 0100") == "+14155550100"
+    assert phone_key("+44 20 7946 0958") == "+442079460958"
+    assert phone_key("+1 415 555 0100") != phone_key("415 555 0100")
+
+
+@pytest.mark.parametrize(
+    "text", ["+86 10 8888 8888", "010-8888 8888", "(010) 88888888", "0086 10 8888 8888", "010 8888-8888",
+             "+86 (10) 8888 8888", "86 10 8888 8888", "010-88888888 转 123", "010-88888888 ext. 9"],
+)
+def test_phone_key_of_a_landline_drops_the_trunk_prefix_and_the_extension(text: str) -> None:
+    assert phone_key(text) == "1088888888"
+
+
+@pytest.mark.parametrize("text", ["+86 138 1234 5678", "138-1234-5678", "8613812345678", "0086 138 1234 5678",
+                                  "138 1234 5678 x12", "１３８-１２３４-５６７８"])
+def test_phone_key_of_a_mobile_is_its_eleven_digits(text: str) -> None:
+    assert phone_key(text) == "13812345678"
 
 
 def test_phone_key_drops_the_prefix_of_the_region_given() -> None:
     assert phone_key("+1 415 555 0100", "US") == "4155550100"
     assert phone_key("+1 415 555 0100", "us") == "4155550100"
-    assert phone_key("+86 138 1234 5678", "US") == "8613812345678"
+    assert phone_key("(415) 555-0100 ext. 12", "US") == "4155550100"
+    assert phone_key("+86 138 1234 5678", "US") == "+8613812345678"
+    assert phone_key("+1 415 555 0100", "GB") == "+14155550100"
+
+
+@pytest.mark.parametrize(("text", "key"), [("+0 12345", "012345"), ("+999 1234 5678", "99912345678")])
+def test_phone_key_falls_back_to_digits_when_phonenumbers_cannot_read_it(text: str, key: str) -> None:
+    """Short service numbers and odd text still key as their digits: nothing that matched
+    before stops matching."""
+    assert phone_key(text) == key
 
 
 @pytest.mark.parametrize(
@@ -237,3 +275,122 @@ def test_similar_names_results_are_candidates_above_the_threshold(
     assert all(85 <= score <= 100 for score in scores)
     if key in names and limit >= 1:
         assert found and found[0][1] == 100
+
+
+# --- near_duplicate, blocks, prefix_end ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("宏达科技", "宏大科技", "one_character"),  # one character changed
+        ("宏达科技", "宏达技", "one_character"),  # one dropped
+        ("北京宏达科技", "北京宏达科技园", "one_character"),  # one added
+        ("acmetools", "acmetoolz", "one_character"),
+        ("globexcorporation", "globxecorporatoin", None),  # 4 edits: too many
+        ("internationalbusiness", "internationlbusines", "two_characters"),  # two dropped, long name
+        ("ample", "apple", "one_character"),  # five letters: a one-letter typo is still worth a glance
+    ],
+)
+def test_near_duplicate_catches_typos(a: str, b: str, reason: str | None) -> None:
+    assert near_duplicate(name_key(a), name_key(b)) == reason
+    assert near_duplicate(name_key(b), name_key(a)) == reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Acme", "Acne"), ("IBM", "IBN"), ("Sony", "Sonu"), ("Bolt", "Boat"),  # short Latin names: no alarm
+        ("华为", "华力"), ("宏达", "宏大"),  # two Chinese characters: one apart is another name
+        ("Acme Tools", "Acme Tools Inc."),  # the same key: an exact duplicate, not a near one
+        ("宏达科技", "宏达科技发展"),  # two characters longer
+        ("acmetool", "acmexyzl"),  # three edits
+        ("alphasolutions", "betasolutions"),  # long, but 4 apart
+    ],
+)
+def test_near_duplicate_does_not_flood_short_or_different_names(a: str, b: str) -> None:
+    assert near_duplicate(name_key(a), name_key(b)) is None
+
+
+def test_the_same_pinyin_is_its_own_reason() -> None:
+    from salescli.domain.pinyin import pinyin_keys
+
+    a, b = "北京宏达科技", "北京鸿达科技"  # a homophone a pinyin input method offers first
+    assert near_duplicate(name_key(a), name_key(b), pinyin_keys(a)[0], pinyin_keys(b)[0]) == "sounds_same"
+    # Even two-character names: they sound the same, whatever their length.
+    assert near_duplicate("宏达", "鸿达", "hongda", "hongda") == "sounds_same"
+    assert near_duplicate("宏达", "宏达", "hongda", "hongda") is None
+
+
+near_keys = st.text(alphabet="abcde宏达科技", min_size=0, max_size=14)
+
+
+@given(near_keys, near_keys)
+def test_near_duplicate_is_symmetric_and_within_the_allowed_distance(a: str, b: str) -> None:
+    from rapidfuzz.distance import Levenshtein
+
+    reason = near_duplicate(a, b)
+    assert reason == near_duplicate(b, a)
+    if reason is not None:
+        assert a != b
+        assert 1 <= Levenshtein.distance(a, b) <= min(max_distance(a), max_distance(b))
+
+
+@given(near_keys, st.data())
+def test_every_near_key_shares_a_block_with_it(key: str, data: st.DataObject) -> None:
+    """The pigeonhole rule the index probes rely on: a key one edit away from K starts with
+    K's first half or ends with its second half."""
+    if not key:
+        return
+    position = data.draw(st.integers(0, len(key)))
+    char = data.draw(st.sampled_from("abcde宏达科技x"))
+    edit = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+    if edit == "insert":
+        other = key[:position] + char + key[position:]
+    elif position == len(key):
+        return
+    elif edit == "delete":
+        other = key[:position] + key[position + 1:]
+    else:
+        other = key[:position] + char + key[position + 1:]
+    if near_duplicate(key, other) is None:
+        return
+    prefix, suffix = blocks(key)  # type: ignore[misc]
+    assert other.startswith(prefix) or other.endswith(suffix)
+
+
+def test_blocks_are_halves_for_one_edit_and_thirds_for_two() -> None:
+    assert blocks("宏达科技") == ("宏达", "科技")
+    assert blocks("宏达技") == ("宏", "达技")
+    assert blocks("acmetools") == ("acme", "tools")
+    assert blocks("internationalbusiness") == ("interna", "usiness")
+    assert blocks("acme") is None and blocks("华为") is None and blocks("") is None
+
+
+def test_prefix_end_is_the_first_text_after_every_text_with_the_prefix() -> None:
+    assert prefix_end("acme") == "acmf"
+    assert prefix_end("宏达") == "宏" + chr(ord("达") + 1)
+    assert prefix_end("a\U0010ffff") == "b"  # the highest character carries over
+    assert prefix_end("\U0010ffff\U0010ffff") is None  # nothing is above: the range is open
+    assert prefix_end("a\ud7ff") == "a\ue000"  # surrogates are skipped
+
+
+@given(st.text(min_size=1, max_size=6), st.text(max_size=6))
+def test_prefix_end_bounds_every_extension_of_the_prefix(prefix: str, tail: str) -> None:
+    end = prefix_end(prefix)
+    assert end is None or prefix + tail < end
+    assert end is None or not end.startswith(prefix)
+
+
+def test_the_short_path_for_mainland_mobiles_gives_what_phonenumbers_gives() -> None:
+    """Plain mainland mobiles are keyed without parsing them (an import's hot path); every
+    key must be the parsed one, or imports and `customer add` would stop meeting."""
+    import random
+
+    rng = random.Random(12)
+    for _ in range(800):
+        digits = "1" + str(rng.randint(1, 9)) + "".join(str(rng.randrange(10)) for _ in range(9))
+        for text in (digits, f"{digits[:3]}-{digits[3:7]}-{digits[7:]}", f"+86 {digits[:3]} {digits[3:7]} {digits[7:]}",
+                     f"+86{digits}", f"{digits[:3]} {digits[3:]}"):
+            for region in ("CN", "US"):
+                assert phone_key(text, region) == parsed_phone_key(text, region), (text, region)

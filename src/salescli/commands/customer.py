@@ -65,8 +65,10 @@ def add(
     result = add_customer(open_ctx(), data, force=force)
     if result.similar:
         warn(_("Possible duplicates (check before going on):"))
+        from salescli.present.merge import similar_words
+
         for item in result.similar:
-            warn(f"  #{item.id} {item.name} ({item.score}%)")
+            warn("  " + similar_words(item))
     if json:
         print_json(result)
         return
@@ -176,6 +178,10 @@ def _render_card(card: Any, now: Any) -> None:
     if card.archived:
         title += "  [" + _("archived") + "]"
     out.print(styled(title, "bold"))
+    if card.merged_into is not None:  # archived by `customer merge` (docs/merge.md)
+        from salescli.present.merge import merged_line
+
+        message(merged_line(card.merged_into))
     facts = [
         (_("Grade"), label(GRADES, card.grade)),
         (_("Owner"), card.owner or _("pool")),

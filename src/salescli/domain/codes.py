@@ -12,4 +12,10 @@ SIZES: tuple[str, ...] = ("micro", "small", "medium", "large")
 KINDS: tuple[str, ...] = ("call", "visit", "email", "meeting", "message", "note")
 DEFAULT_KIND = "call"
 ROLES: tuple[str, ...] = ("rep", "manager", "admin")
-OWNERSHIP_KINDS: tuple[str, ...] = ("create", "claim", "release", "recycle", "assign", "transfer", "handover")
+OWNERSHIP_KINDS: tuple[str, ...] = (
+    "create", "claim", "release", "recycle", "assign", "transfer", "handover",
+    "merge",  # `customer merge`: on the kept customer and on the one archived into it (docs/merge.md)
+)
+LEAD_STATUSES: tuple[str, ...] = ("new", "working", "converted", "disqualified")
+LEAD_EVENT_KINDS: tuple[str, ...] = ("take", "assign", "release", "follow_up", "update", "convert", "disqualify",
+                                     "reopen", "merge", "undo")

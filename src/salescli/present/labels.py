@@ -20,7 +20,7 @@ ROLES: dict[str, str] = {"rep": N_("rep"), "manager": N_("manager"), "admin": N_
 OWNERSHIP_KINDS: dict[str, str] = {
     "create": N_("created"), "claim": N_("claimed"), "release": N_("released"),
     "recycle": N_("recycled"), "assign": N_("assigned"), "transfer": N_("transferred"),
-    "handover": N_("handed over"),
+    "handover": N_("handed over"), "merge": N_("merged"),
 }
 RECYCLE_RULES: dict[str, str] = {"no_follow_up": N_("no follow-up"), "no_deal": N_("no won deal")}
 

@@ -91,3 +91,39 @@ def scope_words(scope: Any) -> str:
 
 def bucket_label(bucket: str) -> str:
     return _(BUCKETS[bucket]) if bucket in BUCKETS else bucket
+
+
+# `report sources` (docs/leads.md).
+SOURCE_COLUMNS: tuple[Column, ...] = (
+    Column(N_("Source"), "source"),
+    Column(N_("Leads"), "leads", whole=True),
+    Column(N_("Converted"), "converted", whole=True),
+    Column(N_("Rate"), "rate", whole=True),
+    Column(N_("Customers"), "customers", whole=True, drop=1),
+    Column(N_("Won deals"), "won_deals", whole=True, drop=2),
+    Column(N_("Won amount"), "won_amount", whole=True),
+)
+NO_SOURCES = N_("No leads or customers yet.")
+NO_SOURCE = N_("(no source)")
+SOURCES_TITLE = N_("Lead sources ({scope})")
+SOURCES_TITLE_SINCE = N_("Lead sources since {day} ({scope})")
+
+
+def source_row_view(row: Any, currency: str) -> Any:
+    """A `report sources` row with its rate and amount in words."""
+    from types import SimpleNamespace
+
+    from salescli.present.formatting import format_money
+
+    return SimpleNamespace(source=row.source if row.source is not None else _(NO_SOURCE), leads=row.leads,
+                           converted=row.converted, rate=percent(row.conversion_rate), customers=row.customers,
+                           won_deals=row.won_deals, won_amount=format_money(row.won_amount, currency))
+
+
+def sources_title(report: Any) -> str:
+    scope = scope_words(report.scope)
+    if report.since is None:
+        return _(SOURCES_TITLE).format(scope=scope)
+    from salescli.present.formatting import format_day
+
+    return _(SOURCES_TITLE_SINCE).format(day=format_day(report.since), scope=scope)

@@ -24,6 +24,7 @@ from salescli.services.follow_ups import FollowUpView, follow_up_view, task_orde
 from salescli.services.history import PoolStanding, pool_standing
 from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
+from salescli.services.merge import merged_into
 from salescli.services.ownership import check_cap
 from salescli.services.pool import ensure_recycled, recycle_now
 from salescli.services.records import Record, record
@@ -86,6 +87,7 @@ class SimilarCustomer(Record):
     id: int
     name: str
     score: int
+    reason: str  # domain/dedupe.py NEAR_REASONS: one_character, two_characters, sounds_same
 
 
 @record
@@ -147,6 +149,7 @@ class CustomerCard(CustomerSummary):
     stage_changes: list[Any]  # the deals' StageChangeView, newest first
     receivable: Any  # services/payments.py Receivable over the customer's deals
     pool: PoolStanding | None  # None for an owned customer (docs/ownership.md)
+    merged_into: dict[str, Any] | None = None  # {id, name}: archived by `customer merge` into it (docs/merge.md)
 
 
 @dataclass
@@ -224,12 +227,12 @@ def _key_locks(keys: dict[str, Any]) -> list[locks.LockName | None]:
 # --------------------------------------------------------------------------- dedupe
 
 
-def _similar(session: Session, key: str, exclude: set[int]) -> list[SimilarCustomer]:
-    found = dedupe.similar_names(key, ((i, k) for i, k in queries.live_name_keys(session) if i not in exclude))
-    if not found:
-        return []
-    names = queries.names_by_id(session, [i for i, _ in found])
-    return [SimilarCustomer(i, names[i], round(score)) for i, score in found]
+def _similar(session: Session, keys: dict[str, Any], exclude: set[int]) -> list[SimilarCustomer]:
+    """Near names by a few bounded index probes, never every name (services/duplicates.py)."""
+    from salescli.services.duplicates import near_customers
+
+    return [SimilarCustomer(c.id, c.name, c.score, c.reason)
+            for c in near_customers(session, keys["name_key"], keys.get("name_pinyin"), exclude)]
 
 
 def _match_reason(session: Session, customer: Any, keys: dict[str, Any]) -> str:
@@ -280,7 +283,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         duplicates = queries.exact_duplicates(session, keys["name_key"], keys.get("phone_key"), keys.get("email_key"))
         if duplicates and not force:
             _refuse_duplicates(session, "customer.duplicate", clean.values["name"], keys, duplicates)
-        similar = _similar(session, keys["name_key"], {c.id for c in duplicates})
+        similar = _similar(session, keys, {c.id for c in duplicates})
         recycle_now(session, now, rules)
         check_cap(session, user_id, rules)
         # With a primary contact, the phone and email are the contact's *and* stay the
@@ -378,11 +381,13 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
         deals, stage_changes = customer_deals(session, customer.id, now)
         receivable = customer_receivable(session, customer.id, now.date()) if deals else None
         pool = pool_standing(session, customer, [f.happened_at for f in timeline], now)
+        merged = merged_into(session, customer.id) if customer.merged_into_id is not None else None
     open_tasks = sorted(
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=task_order
     )
     return CustomerCard(**values, contacts=contacts, open_tasks=open_tasks, timeline=timeline, ownership=ownership,
-                        deals=deals, stage_changes=stage_changes, receivable=receivable, pool=pool)
+                        deals=deals, stage_changes=stage_changes, receivable=receivable, pool=pool,
+                        merged_into=merged)
 
 
 def edit_customer(
@@ -419,6 +424,11 @@ def edit_customer(
             if not clean.values and not clean.tags and untag <= set(missing):
                 raise BadInputError("customer.no_such_tag", **problem)
             ctx.notify(Notice("customer.no_such_tag", **problem))
+        if keys.get("name_key") and keys["name_key"] != customer.name_key:  # a new name: near ones are told
+            similar = _similar(session, keys, {customer.id})
+            if similar:
+                ctx.notify(Notice("customer.near_names", id=customer.id, name=clean.values["name"],
+                                  similar=[s.to_json() for s in similar]))
         queries.change(session, customer.id, clean.values | keys | {"updated_at": now})
         queries.add_tags(session, customer.id, clean.tags)
         queries.remove_tags(session, customer.id, untag)

@@ -22,7 +22,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from salescli.core.clock import localize
+from salescli.core.clock import localize, parse_day
 from salescli.core.errors import BadInputError
 from salescli.core.stages import Stage
 from salescli.domain import funnel
@@ -302,3 +302,39 @@ def lost_report(ctx: Context, *, period: str | None = None, user: str | None = N
                for r in rows]
     return LostReport(chosen.text if chosen else None, scope, currency, total,
                       sum((r.amount for r in reasons), Decimal("0.00")), reasons)
+
+
+@record
+class SourceRow(Record):
+    source: str | None  # None: leads and customers with no source
+    leads: int
+    converted: int
+    conversion_rate: Decimal | None  # converted / leads; None without leads
+    customers: int  # live customers whose source this is
+    won_deals: int  # won deals of the customers these leads were converted into
+    won_amount: Decimal
+
+
+@record
+class SourcesReport(Record):
+    since: date | None
+    scope: Scope
+    currency: str
+    rows: list[SourceRow]
+
+
+def sources_report(ctx: Context, *, since: str | None = None, user: str | None = None,
+                   team: bool = False) -> SourcesReport:
+    """Per source: leads, converted, conversion rate, customers with that source, and the
+    won amount of the deals of the customers its leads were converted into (docs/leads.md).
+    `since` keeps leads and customers created from that day on; one aggregate statement."""
+    now = ctx.now()
+    day = parse_day(since, base=now) if since is not None else None
+    created_from = localize(datetime.combine(day, time())) if day is not None else None
+    with ctx.session() as session:
+        scope, owner_id = _scope(session, ctx, user, team)
+        currency = team_rules(session).get("pipeline.currency")
+        found = queries.sources(session, owner_id=owner_id, created_from=created_from)
+    rows = [SourceRow(r.source or None, int(r.leads), int(r.converted), funnel.rate(int(r.converted), int(r.leads)),
+                      int(r.customers), int(r.won_deals), funnel.money(int(r.won_amount))) for r in found]
+    return SourcesReport(day, scope, currency, rows)

@@ -170,7 +170,8 @@ ownership_events = Table(
     "ownership_events", metadata,
     _id(),
     Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
-    Column("kind", String(16), nullable=False),  # create | claim | release | recycle | assign | transfer | handover
+    # create | claim | release | recycle | assign | transfer | handover | merge
+    Column("kind", String(16), nullable=False),
     _user_ref("from_user_id"),
     _user_ref("to_user_id"),
     _user_ref("by_user_id"),

@@ -80,10 +80,6 @@ def touch_last_contact(session: Session, customer_id: int, at: datetime) -> None
     )
 
 
-def live_name_keys(session: Session) -> Iterable[tuple[int, str]]:
-    return session.execute("SELECT id, name_key FROM customers WHERE archived = :no", {"no": False})
-
-
 def names_by_id(session: Session, ids: Sequence[int]) -> dict[int, str]:
     return dict(session.execute("SELECT id, name FROM customers WHERE id IN (:ids)", {"ids": list(ids)}).all())
 

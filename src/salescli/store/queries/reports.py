@@ -155,3 +155,36 @@ def lost_reasons(session: Session, *, owner_id: int | None, created_from: dateti
         " ORDER BY COUNT(*) DESC, COALESCE(SUM(d.amount_cents), 0) DESC, LOWER(TRIM(d.lost_reason))",
         params,
     ).all()
+
+
+def sources(session: Session, *, owner_id: int | None, created_from: datetime | None) -> list[Any]:
+    """Per lead or customer source ('' for none), one statement: live leads, how many were
+    converted, live customers with that source, and the won deals (count, cents) of the
+    customers those leads were converted into (each customer counted once per source)."""
+    params: dict[str, Any] = {"no": False, "converted": "converted", "won": "won"}
+    narrow = ""
+    if owner_id is not None:
+        narrow += " AND owner_id = :owner"
+        params["owner"] = owner_id
+    if created_from is not None:
+        narrow += " AND created_at >= :created_from"
+        params["created_from"] = created_from
+    return session.execute(
+        "WITH l AS (SELECT COALESCE(source, '') AS source, status, customer_id FROM leads"
+        f"  WHERE archived = :no{narrow}),"
+        " lead_counts AS (SELECT source, COUNT(*) AS leads,"
+        "  SUM(CASE WHEN status = :converted THEN 1 ELSE 0 END) AS converted FROM l GROUP BY source),"
+        " won AS (SELECT c.source, COUNT(d.id) AS won_deals, SUM(d.amount_cents) AS won_amount"
+        "  FROM (SELECT DISTINCT source, customer_id FROM l WHERE status = :converted AND customer_id IS NOT NULL) c"
+        "  JOIN deals d ON d.customer_id = c.customer_id AND d.status = :won GROUP BY c.source),"
+        " cust AS (SELECT COALESCE(source, '') AS source, COUNT(*) AS customers FROM customers"
+        f"  WHERE archived = :no{narrow} GROUP BY COALESCE(source, '')),"
+        " named AS (SELECT source FROM lead_counts UNION SELECT source FROM cust)"
+        " SELECT n.source, COALESCE(lc.leads, 0) AS leads, COALESCE(lc.converted, 0) AS converted,"
+        " COALESCE(cu.customers, 0) AS customers, COALESCE(w.won_deals, 0) AS won_deals,"
+        " COALESCE(w.won_amount, 0) AS won_amount"
+        " FROM named n LEFT JOIN lead_counts lc ON lc.source = n.source LEFT JOIN cust cu ON cu.source = n.source"
+        " LEFT JOIN won w ON w.source = n.source"
+        " ORDER BY COALESCE(lc.leads, 0) DESC, COALESCE(cu.customers, 0) DESC, n.source",
+        params,
+    ).all()
