@@ -153,7 +153,7 @@ def summary_lines(summary: Any) -> list[str]:
     else:
         read = _("Read as {encoding}").format(encoding=s.encoding)
     if s.format == "xlsx" or not s.delimiter:
-        lines.append(read + ".")
+        lines.append(_("{read}.").format(read=read))
     else:
         lines.append(_("{read}, delimiter {delimiter}.").format(read=read, delimiter=delimiter_words(s.delimiter)))
     used = ", ".join(f"{header} → {name}" for header, name in s.columns.items())
@@ -165,8 +165,7 @@ def summary_lines(summary: Any) -> list[str]:
     if s.problems_total:
         lines.append(_("Problems:"))
         for problem in s.problems[:SHOWN_PROBLEMS]:
-            matched = matched_words(problem)
-            detail = reason_words(problem) + (" — " + matched if matched else "")
+            detail = _summary_detail(problem)
             lines.append(_("  line {line}, {kind}: {detail}").format(
                 line=problem.line, kind=_(KINDS.get(problem.kind, problem.kind)), detail=detail))
         more = s.problems_total - min(len(s.problems), SHOWN_PROBLEMS)
@@ -178,11 +177,20 @@ def summary_lines(summary: Any) -> list[str]:
     return lines
 
 
+def _summary_detail(problem: Any) -> str:
+    """A problem as one summary line words it: a duplicate by what it matched."""
+    if problem.kind != "duplicate":
+        return reason_words(problem)
+    if problem.updated:
+        return _("filled the empty fields of {matched}").format(matched=matched_words(problem))
+    return _("same as {matched}").format(matched=matched_words(problem))
+
+
 def undo_lines(result: Any) -> list[str]:
     removed = ngettext("Removed {n} lead of batch #{batch}", "Removed {n} leads of batch #{batch}",
                        result.removed).format(n=result.removed, batch=result.batch)
     if not result.kept:
-        return [removed + "."]
+        return [_("{removed}.").format(removed=removed)]
     kept = ngettext("kept {n} that someone has worked", "kept {n} that someone has worked",
                     result.kept).format(n=result.kept)
     return [_("{removed}; {kept}.").format(removed=removed, kept=kept)]

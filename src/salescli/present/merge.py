@@ -73,7 +73,7 @@ def moved_words(moved: dict[str, int]) -> list[str]:
 def merged_sentence(result: Any) -> str:
     """`Merged customer #7 Acme Toolz into #3 Acme Tools (2 contacts, 1 deal); #7 is archived.`"""
     parts = moved_words(result.moved)
-    moved = " (" + ", ".join(parts) + ")" if parts else ""
+    moved = _(" ({moved})").format(moved=_(", ").join(parts)) if parts else ""
     return _("Merged customer #{other_id} {other_name} into #{id} {name}{moved}; #{other_id} is archived.").format(
         other_id=result.other_id, other_name=result.other_name, id=result.id, name=result.name, moved=moved)
 
