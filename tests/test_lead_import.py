@@ -124,7 +124,7 @@ def test_a_messy_file_is_imported_reported_line_by_line_and_linked(cli, messy: s
     text = cli.ok("lead", "import", messy).stdout
     assert text.splitlines()[0] == "Imported 0 of 10 rows from " + messy + " (batch #3)."
     assert "  duplicates: 7 (skipped)" in text and "Read as " in text
-    assert "line 2, duplicate: duplicate — lead #2 李华 @ 宏达科技有限公司, by phone" in text
+    assert "line 2, duplicate: same as lead #2 李华 @ 宏达科技有限公司, by phone" in text
     assert "Extra columns kept on each lead: Booth No" in text
 
 
