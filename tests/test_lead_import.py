@@ -128,6 +128,23 @@ def test_a_messy_file_is_imported_reported_line_by_line_and_linked(cli, messy: s
     assert "Extra columns kept on each lead: Booth No" in text
 
 
+def test_a_file_prepared_in_the_worker_process_imports_exactly_as_one_prepared_here(
+    cli, messy: str, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+) -> None:
+    """Large files are read and prepared in a forked worker (services/lead_import.py
+    `_prepared`); the result must not depend on where the rows were prepared."""
+    from salescli.services import lead_import
+
+    here = imported(cli, messy, "--dry-run")
+    monkeypatch.setattr(lead_import, "WORKER_MIN_BYTES", 0)
+    there = imported(cli, messy, "--dry-run")
+    assert there == here
+    data = imported(cli, messy)
+    assert (data["imported"], data["duplicates"], data["rejected"]) == (here["imported"], here["duplicates"],
+                                                                        here["rejected"])
+    assert len(live_leads()) == 1 + here["imported"]
+
+
 def test_importing_the_same_file_twice_imports_nothing_the_second_time(cli, tmp_path: Path) -> None:
     path = write(tmp_path, "leads.csv", MESSY)
     first = imported(cli, path)

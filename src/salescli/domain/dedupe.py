@@ -26,6 +26,8 @@ _LATIN_SUFFIXES = [
     "pty", "group", "holdings",
 ]
 _PUNCT_OR_SPACE = re.compile(r"[\W_]+", re.UNICODE)
+_PUNCT_TO_SPACE = re.compile(r"[^\w\s]+|_+")  # "_" is punctuation too
+_CJK_SUFFIX_ENDINGS = frozenset(suffix[-1] for suffix in _CJK_SUFFIXES)
 _SPACES = re.compile(r"\s+")
 _LATIN_SUFFIX = re.compile(r"(?:(?:^|\s+)(?:" + "|".join(re.escape(s) for s in _LATIN_SUFFIXES) + r"))+$")
 # Widths of the key columns (store/tables.py). NFKC can make a key longer than the text it
@@ -45,16 +47,14 @@ def name_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKC", name).casefold()
     # Parenthesised regions like "(上海)" or "（北京）" often differ between registrations.
-    words = _SPACES.sub(" ", re.sub(r"[^\w\s]+|_+", " ", text)).strip()  # "_" is punctuation too
+    words = _SPACES.sub(" ", _PUNCT_TO_SPACE.sub(" ", text)).strip()
     key = _PUNCT_OR_SPACE.sub("", _LATIN_SUFFIX.sub("", words))
-    changed = True
-    while changed and key:
-        changed = False
-        for suffix in _CJK_SUFFIXES:
-            if key.endswith(suffix):
-                key = key[: -len(suffix)]
-                changed = True
-                break
+    # Most keys end in no suffix's last character: they skip the loop (an import keys every row).
+    while key and key[-1] in _CJK_SUFFIX_ENDINGS:
+        suffix = next((s for s in _CJK_SUFFIXES if key.endswith(s)), None)
+        if suffix is None:
+            break
+        key = key[: -len(suffix)]
     return (key or _PUNCT_OR_SPACE.sub("", text))[:NAME_KEY_WIDTH]
 
 
@@ -143,8 +143,14 @@ def _digits_key(text: str, region: str) -> str | None:
 _PHONE = re.compile(r"\+?[\d\s().\-/]+(?:\s*(?:ext\.?|x|#|转|分机)\s*\d+)?", re.IGNORECASE)
 
 
+_PLAIN_PHONE = re.compile(r"\+?[0-9 ().\-/]+")
+_NOT_DIGITS = str.maketrans("", "", " ().-/+")
+
+
 def looks_like_phone(phone: str) -> bool:
     """Whether text a rep typed is plausibly a phone number (not "abc", "12" or "138abc")."""
+    if _PLAIN_PHONE.fullmatch(phone):  # ASCII digits and separators, as most are: no NFKC, no extension
+        return 5 <= len(phone.translate(_NOT_DIGITS)) <= 20
     text = unicodedata.normalize("NFKC", phone).strip()
     # Digits outside an extension: what phone_key needs for a key, told without parsing.
     return (bool(_PHONE.fullmatch(text)) and 5 <= sum(c.isdigit() for c in text) <= 20
