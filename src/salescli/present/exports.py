@@ -89,7 +89,7 @@ def import_summary_lines(summary: Any) -> list[str]:
     for problem in summary.problems[:SHOWN_PROBLEMS]:
         lines.append(_("Line {line}: {kind}, {reason}.").format(
             line=problem.line, kind=_(PROBLEM_KINDS[problem.kind]), reason=problem_reason(problem)))
-    more = summary.problem_count - min(len(summary.problems), SHOWN_PROBLEMS)
+    more = summary.problems_total - min(len(summary.problems), SHOWN_PROBLEMS)
     if more > 0:
         lines.append(ngettext("... and {n} more problem (--json lists the first 1000).",
                               "... and {n} more problems (--json lists the first 1000).", more).format(n=more))

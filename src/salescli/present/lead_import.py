@@ -109,11 +109,7 @@ def problem_json(problem: Any) -> dict[str, Any]:
 
 
 def summary_json(summary: Any) -> dict[str, Any]:
-    data = {key: value for key, value in summary.to_json().items() if key not in ("problems", "problems_total")}
-    data["problems"] = [problem_json(p) for p in summary.problems]
-    data["problems_total"] = summary.problems_total
-    data["problems_truncated"] = summary.problems_truncated
-    return data
+    return summary.to_json() | {"problems": [problem_json(p) for p in summary.problems]}
 
 
 # --------------------------------------------------------------------------- the summary

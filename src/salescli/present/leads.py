@@ -28,8 +28,8 @@ FLAGS: dict[str, str] = {"bad_phone": N_("phone looks wrong"), "bad_email": N_("
 LIST_COLUMNS: tuple[Column, ...] = (
     Column(N_("ID"), "id", "id"),
     Column(N_("Lead"), "name"),
-    Column(N_("Phone"), "phone", whole=True, drop=4),
-    Column(N_("Email"), "email", whole=True, drop=1),
+    Column(N_("Phone"), "phone", whole=True, drop=1),
+    Column(N_("Email"), "email", whole=True, drop=4),
     Column(N_("City"), "city", drop=2),
     Column(N_("Source"), "source", drop=3),
     Column(N_("Status"), "status_words", whole=True),

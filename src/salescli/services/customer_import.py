@@ -45,6 +45,7 @@ from salescli.domain.users import may
 from salescli.services.access import actor
 from salescli.services.context import Context
 from salescli.services.customers import identity_keys
+from salescli.services.file_import import FileImportSummary
 from salescli.services.input import clean_text, parse_grade, parse_size
 from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
@@ -92,30 +93,8 @@ class Problem(Record):
 
 
 @record
-class ImportSummary(Record):
-    file: str
-    read: int
-    imported: int
-    duplicates: int
-    rejected: int
-    flagged: int
-    updated: int
-    batch: int | None
-    encoding: str
-    encoding_guessed: bool
-    delimiter: str | None
-    format: str
-    columns: dict[str, str]  # the file's column -> the field it filled
-    ignored_columns: list[str]  # read, but no customer field takes them (or --map said ignore)
-    dry_run: bool
-    update: bool
-    problems: list[Problem]
-    problem_count: int
-
-    def to_json(self) -> dict[str, Any]:
-        data = Record.to_json(self)
-        data["problems_truncated"] = self.problem_count > len(self.problems)
-        return data
+class ImportSummary(FileImportSummary):
+    """`customer import`: the shared summary; its problems are `Problem`s."""
 
 
 # --------------------------------------------------------------------------- rows
@@ -303,7 +282,7 @@ def import_customers(ctx: Context, req: ImportRequest, *, stdin: IO[bytes] | Non
             batch=None if req.dry_run else run.batch_id, encoding=table.encoding,
             encoding_guessed=bool(table.encoding_guessed), delimiter=table.delimiter, format=table.format,
             columns=columns, ignored_columns=ignored, dry_run=req.dry_run, update=req.update,
-            problems=sorted(run.problems, key=lambda p: p.line), problem_count=run.problem_count,
+            problems=sorted(run.problems, key=lambda p: p.line), problems_total=run.problem_count,
         )
 
 

@@ -33,6 +33,7 @@ from salescli.domain.ids import storable, typed_id
 from salescli.domain.users import may
 from salescli.services.access import actor
 from salescli.services.context import Context
+from salescli.services.file_import import FileImportSummary
 from salescli.services.input import clean_text
 from salescli.services.lookup import resolve_user
 from salescli.services.records import Record, record
@@ -96,33 +97,14 @@ class Problem(Record):
 
 
 @record
-class ImportSummary(Record):
-    file: str
-    read: int
-    imported: int
-    duplicates: int
-    rejected: int
-    flagged: int
-    updated: int
-    linked: int
-    batch: int | None
-    encoding: str
-    encoding_guessed: bool
-    delimiter: str | None
-    format: str
-    columns: dict[str, str]  # the file's column -> the field it filled
-    extra_columns: list[str]  # kept on each lead as extra data
-    ignored_columns: list[str]
-    owner: str | None  # None: the pool
-    dry_run: bool
-    update: bool
-    problems: list[Problem]
-    problems_total: int
-    reject_file: str | None
+class ImportSummary(FileImportSummary):
+    """`lead import`: the shared summary, with the leads linked to customers, the columns
+    kept as extra data, who owns the new leads (None: the pool) and the reject file."""
 
-    @property
-    def problems_truncated(self) -> bool:
-        return self.problems_total > len(self.problems)
+    linked: int
+    extra_columns: list[str]
+    owner: str | None
+    reject_file: str | None
 
 
 @record
