@@ -216,7 +216,8 @@ def identity_keys(values: dict[str, Any], region: str) -> dict[str, Any]:
     return keys
 
 
-def _key_locks(keys: dict[str, Any]) -> list[locks.LockName | None]:
+def key_locks(keys: dict[str, Any]) -> list[locks.LockName | None]:
+    """The locks that serialise writers of a customer with these keys (docs/concurrency.md)."""
     return [
         locks.name_key(keys["name_key"]) if keys.get("name_key") else None,
         locks.phone_key(keys["phone_key"]) if keys.get("phone_key") else None,
@@ -279,7 +280,7 @@ def add_customer(ctx: Context, data: CustomerInput, *, force: bool = False) -> A
         rules = team_rules(session)
         keys = identity_keys(clean.values, rules.get("import.default_region"))
         user_id = ctx.user_id
-        locks.hold(session, *_key_locks(keys), locks.owner(user_id))
+        locks.hold(session, *key_locks(keys), locks.owner(user_id))
         duplicates = queries.exact_duplicates(session, keys["name_key"], keys.get("phone_key"), keys.get("email_key"))
         if duplicates and not force:
             _refuse_duplicates(session, "customer.duplicate", clean.values["name"], keys, duplicates)
@@ -405,7 +406,7 @@ def edit_customer(
     with ctx.session(write=True) as session:
         rules = team_rules(session)
         keys = identity_keys(clean.values, rules.get("import.default_region"))
-        locks.hold(session, *_key_locks(keys))
+        locks.hold(session, *key_locks(keys))
         customer = resolve_customer(session, ref)
         require_owner(session, ctx, customer.owner_id, action="edit", record="customer", record_id=customer.id,
                       record_name=customer.name)

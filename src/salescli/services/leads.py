@@ -27,7 +27,7 @@ from salescli.domain.pool import claims_left_today, cooldown_ends
 from salescli.domain.users import allowed_roles, may, may_act_on
 from salescli.services.access import Actor, actor, require_owner
 from salescli.services.context import Context
-from salescli.services.customers import identity_keys
+from salescli.services.customers import identity_keys, key_locks
 from salescli.services.deals import parse_amount
 from salescli.services.follow_ups import parse_kind
 from salescli.services.input import clean_text
@@ -515,10 +515,7 @@ def convert(ctx: Context, ref: str, data: ConvertInput) -> ConvertResult:
         values = _customer_values(lead)
         keys = identity_keys({"name": values["name"], "phone": lead.phone, "email": lead.email}, region)
         owner_id = lead.owner_id
-        locks.hold(session, locks.name_key(keys["name_key"]) if keys["name_key"] else None,
-                   locks.phone_key(keys["phone_key"]) if keys.get("phone_key") else None,
-                   locks.email_key(keys["email_key"]) if keys.get("email_key") else None,
-                   locks.owner(owner_id) if owner_id is not None else None)
+        locks.hold(session, *key_locks(keys), locks.owner(owner_id) if owner_id is not None else None)
         lead = _load(session, ref)  # as of the locks
         _live(session, lead, "convert")
         who = _owned(session, ctx, lead, "convert")
