@@ -333,3 +333,34 @@ def test_any_rows_keep_the_counts_and_leave_no_two_live_leads_sharing_a_key(
         assert len(keys) == len(set(keys)), column
     pairs = [(lead.company_key, lead.contact_key) for lead in leads if lead.company_key]
     assert len(pairs) == len(set(pairs))
+
+
+def test_a_terminal_sees_a_progress_bar_on_stderr_and_stdout_stays_the_summary(sqlite_cli, tmp_path: Path) -> None:
+    """The progress bar is drawn only where a person watches: stderr as a terminal."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    sqlite_cli.ok("db", "init")
+    path = write(tmp_path, "leads.csv", HEADER + "".join(f"Firm {i},Person {i},1380013{i:04d},,,,\n"
+                                                         for i in range(3000)))
+    master, slave = pty.openpty()
+    try:
+        run = subprocess.run([sys.executable, "-m", "salescli", "lead", "import", path], stdout=subprocess.PIPE,
+                             stderr=slave, env=os.environ | {"COLUMNS": "100"}, timeout=60)
+        os.close(slave)
+        drawn = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal's other end is closed: all read
+                break
+            if not chunk:
+                break
+            drawn += chunk
+    finally:
+        os.close(master)
+    assert run.returncode == 0
+    assert run.stdout.decode().startswith("Imported 3000 of 3000 rows")
+    assert b"Importing" in drawn
