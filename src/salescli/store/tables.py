@@ -395,7 +395,8 @@ setting_changes = Table(
 SEARCH_OBJECTS = ("customer_search", "contact_search", "customer_pinyin_search")
 SEARCH_INDEXES = ("ix_customers_name_trgm", "ix_customers_name_key_trgm", "ix_customers_city_trgm",
                   "ix_customers_notes_trgm", "ix_contacts_name_trgm",
-                  "ix_customers_name_pinyin_trgm", "ix_customers_name_initials_trgm")  # 0005
+                  "ix_customers_name_pinyin_trgm", "ix_customers_name_initials_trgm",  # 0005
+                  "ix_customers_name_key_c", "ix_customers_name_key_rev_c")  # 0008: PostgreSQL's "C" ranges
 
 
 def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:

@@ -8,9 +8,10 @@ the suffix, and the equal full pinyin on `ix_customers_name_pinyin` (a homophone
 characters). Each probe stops at `PROBE_LIMIT` rows, so a very common prefix costs a
 bounded read; `domain/dedupe.near_duplicate` then decides in Python.
 
-The ranges compare by code point: SQLite's BINARY collation does, and so does PostgreSQL
-with a C (or C.UTF-8) collation, the one a salescli database is created with
-(docs/identity-and-dedupe.md says what a linguistic collation costs).
+The ranges compare by code point, whatever the database's collation: SQLite's BINARY
+collation does, and on PostgreSQL the probes compare in the "C" collation, read from
+indexes built in it (a linguistic default such as en_US or zh_CN orders keys otherwise,
+and a range would miss or cost a scan).
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ from salescli.store.engine import Session
 PROBE_LIMIT = 500  # rows per probe at most: a prefix shared by thousands cannot flood the check
 
 
-def _range(column: str, start: str, end: str | None) -> str:
+def _range(session: Session, column: str, start: str, end: str | None) -> str:
+    # By code point on both engines: SQLite's BINARY is; PostgreSQL is told "C", which its
+    # indexes ix_customers_name_key_c and _rev_c (migration 0008) are built in.
+    if session.dialect == "postgresql":
+        column = f'{column} COLLATE "C"'
     upper = f" AND {column} < :{start}_end" if end is not None else ""
     return f"{column} >= :{start}{upper}"
 
@@ -40,10 +45,11 @@ def candidates(
     sized = "archived = :no AND length(name_key) BETWEEN :lo AND :hi"
     if prefix:
         params |= {"pre": prefix, "pre_end": prefix_end}
-        probes.append(f"SELECT id FROM customers WHERE {_range('name_key', 'pre', prefix_end)} AND {sized}")
+        probes.append(f"SELECT id FROM customers WHERE {_range(session, 'name_key', 'pre', prefix_end)} AND {sized}")
     if suffix_rev:
         params |= {"suf": suffix_rev, "suf_end": suffix_rev_end}
-        probes.append(f"SELECT id FROM customers WHERE {_range('name_key_rev', 'suf', suffix_rev_end)} AND {sized}")
+        suffix = _range(session, "name_key_rev", "suf", suffix_rev_end)
+        probes.append(f"SELECT id FROM customers WHERE {suffix} AND {sized}")
     if pinyin:
         params["pinyin"] = pinyin
         probes.append("SELECT id FROM customers WHERE name_pinyin = :pinyin AND archived = :no")
@@ -57,9 +63,10 @@ def candidates(
 
 
 def explain_probe(session: Session, *, prefix: str, prefix_end: str) -> list[str]:
-    """SQLite's plan of the prefix probe, so a test can see it reads the index range."""
+    """The plan of the prefix probe, so a test can see it reads the index range."""
+    explain = "EXPLAIN QUERY PLAN" if session.dialect == "sqlite" else "EXPLAIN"
     rows = session.execute(
-        f"EXPLAIN QUERY PLAN SELECT id FROM customers WHERE {_range('name_key', 'pre', prefix_end)}"
+        f"{explain} SELECT id FROM customers WHERE {_range(session, 'name_key', 'pre', prefix_end)}"
         " AND archived = :no AND length(name_key) BETWEEN 1 AND 9 LIMIT 500",
         {"pre": prefix, "pre_end": prefix_end, "no": False},
     ).all()

@@ -5,7 +5,8 @@ what became of each row), `leads` (a prospect, with its dedupe keys, the batch a
 came from, and its unmapped columns kept as JSON) and `lead_events` (follow-ups on a lead and
 every change of its owner or status). `customers` gains `name_key_rev` (the name key
 reversed, so a near-duplicate check is two index range reads instead of a scan of every
-name) and `merged_into_id` (set on the customer `customer merge` archived). Phone keys of
+name; on PostgreSQL both keys also get an index in the "C" collation, which those ranges
+compare in) and `merged_into_id` (set on the customer `customer merge` archived). Phone keys of
 customers and contacts are recomputed with the phonenumbers library, so `010-8888 8888`
 and `+86 10 8888 8888` meet (docs/leads.md, docs/identity-and-dedupe.md).
 
@@ -117,6 +118,12 @@ def upgrade() -> None:
                                              nullable=True))
     _backfill(bind)
     op.create_index('ix_customers_name_key_rev', 'customers', ['name_key_rev'])
+    if bind.dialect.name == "postgresql":
+        # The near-name probes read key ranges by code point; a database whose default
+        # collation is linguistic (en_US, zh_CN) orders them otherwise, so the probes
+        # compare and are indexed in the "C" collation (store/queries/near_names.py).
+        for name, column in (("ix_customers_name_key_c", "name_key"), ("ix_customers_name_key_rev_c", "name_key_rev")):
+            op.execute(f'CREATE INDEX {name} ON customers ({column} COLLATE "C")')
 
 
 def _region(bind) -> str:  # noqa: ANN001 - the migration's connection
@@ -150,6 +157,8 @@ def _backfill(bind) -> None:  # noqa: ANN001 - the migration's connection
 
 
 def downgrade() -> None:
+    op.execute("DROP INDEX IF EXISTS ix_customers_name_key_c")
+    op.execute("DROP INDEX IF EXISTS ix_customers_name_key_rev_c")
     op.drop_index('ix_customers_name_key_rev', table_name='customers')
     op.execute("ALTER TABLE customers DROP COLUMN merged_into_id")
     op.execute("ALTER TABLE customers DROP COLUMN name_key_rev")
