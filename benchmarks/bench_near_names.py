@@ -46,10 +46,12 @@ def _sample(session: Any, count: int, rng: random.Random) -> list[tuple[str, str
 
 
 def _before(session: Any, key: str) -> int:
-    from salescli.domain.dedupe import similar_names
+    """The check as it was before issue 12: every live name key scored with WRatio."""
+    from rapidfuzz import fuzz, process
 
-    everything = session.execute("SELECT id, name_key FROM customers WHERE archived = :no", {"no": False})
-    return len(similar_names(key, ((i, k) for i, k in everything)))
+    everything = session.execute("SELECT id, name_key FROM customers WHERE archived = :no", {"no": False}).all()
+    keys = [k for _, k in everything]
+    return len(process.extract(key, keys, scorer=fuzz.WRatio, score_cutoff=85.0, limit=5))
 
 
 def _after(session: Any, key: str, spoken: str | None) -> tuple[int, int]:

@@ -19,7 +19,6 @@ from salescli.domain.dedupe import (
     parsed_phone_key,
     phone_key,
     prefix_end,
-    similar_names,
 )
 
 # The legal suffixes the product promises to strip; the implementation may strip more, never fewer.
@@ -239,42 +238,6 @@ def test_email_key_of_nothing_is_none(text: str | None) -> None:
 @pytest.mark.parametrize("text", ["bad", "a@b", "@b.com", "a b@c.com", "a@@b.com", "a@b.com c"])
 def test_looks_like_email_refuses_non_addresses(text: str) -> None:
     assert not looks_like_email(text)
-
-
-# --- similar_names ---------------------------------------------------------------------------
-
-
-def test_similar_names_reports_near_and_exact_keys_best_first() -> None:
-    candidates = [(1, name_key("Acme Toolz")), (2, name_key("Globex")), (3, name_key("Acme Tools GmbH"))]
-    found = similar_names(name_key("Acme Tools"), candidates)
-    assert [i for i, _ in found] == [3, 1]
-    assert found[0][1] == 100
-    assert 85 <= found[1][1] < 100
-
-
-def test_similar_names_ignores_unrelated_names_and_empty_input() -> None:
-    assert similar_names(name_key("华为技术"), [(1, name_key("阿里巴巴")), (2, name_key("Globex"))]) == []
-    assert similar_names("", [(1, "acme")]) == []
-    assert similar_names("acme", []) == []
-
-
-keys = st.text(alphabet="abcdefgh华为技术", min_size=1, max_size=8)
-
-
-@given(keys, st.lists(keys, max_size=12), st.integers(min_value=1, max_value=6))
-def test_similar_names_results_are_candidates_above_the_threshold(
-    key: str, names: list[str], limit: int
-) -> None:
-    candidates = list(enumerate(names, start=100))
-    found = similar_names(key, candidates, limit=limit)
-    assert len(found) <= limit
-    assert {i for i, _ in found} <= {i for i, _ in candidates}
-    assert len({i for i, _ in found}) == len(found)
-    scores = [score for _, score in found]
-    assert scores == sorted(scores, reverse=True)
-    assert all(85 <= score <= 100 for score in scores)
-    if key in names and limit >= 1:
-        assert found and found[0][1] == 100
 
 
 # --- near_duplicate, blocks, prefix_end ----------------------------------------------------------

@@ -3,15 +3,13 @@
 Keys are computed once when a record is written and stored in indexed columns, so an
 exact-duplicate check is a look-up. Near names (`near_duplicate`) are judged only on the
 few candidates that index ranges built from `blocks` and `prefix_end` return, never on
-every name. `similar_names` (rapidfuzz WRatio over given candidates) is the older rule,
-kept for callers that score a short list themselves.
+every name.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
 from typing import Any
 
 # Longest first so "股份有限公司" is stripped whole, not as "公司".
@@ -166,22 +164,6 @@ def email_key(email: str | None) -> str | None:
 
 def looks_like_email(email: str) -> bool:
     return bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email.strip()))
-
-
-def similar_names(
-    key: str, candidates: Iterable[tuple[int, str]], *, threshold: float = 85.0, limit: int = 5
-) -> list[tuple[int, float]]:
-    """Ids of candidates whose name key is close to `key`, best first, with the score."""
-    from rapidfuzz import fuzz, process
-
-    pairs = list(candidates)
-    if not key or not pairs:
-        return []
-    keys: Sequence[str] = [k for _, k in pairs]
-    found = process.extract(
-        key, keys, scorer=fuzz.WRatio, score_cutoff=threshold, limit=limit
-    )
-    return [(pairs[index][0], float(score)) for _, score, index in found]
 
 
 # --- near duplicates (docs/identity-and-dedupe.md "Near matches") ---------------------------
