@@ -52,6 +52,7 @@ from salescli.services.settings import team_rules
 from salescli.store import locks
 from salescli.store.engine import Session
 from salescli.store.queries import customer_import as queries
+from salescli.store.queries import import_batches
 
 CHUNK_ROWS = 1_000
 PROBLEMS_KEPT = 1_000
@@ -251,7 +252,7 @@ def import_customers(ctx: Context, req: ImportRequest, *, stdin: IO[bytes] | Non
                 users = queries.active_users(session)
                 run = _Run(0, who.id, may(who.role, "move_customers", active_users=who.active_users), now,
                            req.update)
-                run.batch_id = queries.create_batch(
+                run.batch_id = import_batches.create_batch(
                     session, kind="customer", file_name=req.path[:500], encoding=table.encoding[:32],
                     delimiter=table.delimiter or None, mapping=json.dumps(columns, ensure_ascii=False),
                     by_user_id=who.id, started_at=now, read_rows=0, imported=0, duplicates=0, rejected=0,

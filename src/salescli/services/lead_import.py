@@ -40,6 +40,7 @@ from salescli.services.records import Record, record
 from salescli.services.settings import team_rules
 from salescli.store import locks
 from salescli.store.engine import Session
+from salescli.store.queries import import_batches
 from salescli.store.queries import lead_import as queries
 
 CHUNK_ROWS = 10_000
@@ -394,7 +395,7 @@ def _start(ctx: Context, req: ImportRequest, table: Any, columns: dict[str, str]
 
 def _create_batch(session: Session, ctx: Context, req: ImportRequest, table: Any, columns: dict[str, str],
                   source: str | None, run: _Run) -> int:
-    return queries.create_batch(
+    return import_batches.create_batch(
         session, kind="lead", file_name=req.path[:500], source=source, encoding=table.encoding[:32],
         delimiter=(table.delimiter or None), mapping=json.dumps(columns, ensure_ascii=False), by_user_id=ctx.user_id,
         assigned_to_id=run.owner_id, started_at=run.now, read_rows=0, imported=0, duplicates=0, rejected=0,

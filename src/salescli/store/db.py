@@ -175,6 +175,27 @@ class Db:
         cursor.execute(_pg_sql(sql), params)
         return Result(cursor)
 
+    def executemany(self, sql: str, rows: list[dict[str, Any]]) -> None:
+        """One statement, prepared once, for many rows of named parameters (no list
+        parameters): the bulk writes of imports. On SQLite a chunk's instants, mostly one or
+        two moments, are adapted once each rather than once per row (the same text the
+        registered adapter writes); the rows' dicts are changed in place."""
+        if not rows:
+            return
+        if self.dialect == "sqlite":
+            adapted: dict[datetime, str] = {}
+            for row in rows:
+                for name, value in row.items():
+                    if value.__class__ is datetime:
+                        text = adapted.get(value)
+                        if text is None:
+                            text = adapted[value] = _instant_to_sqlite(value)
+                        row[name] = text
+            self.raw.executemany(sql, rows)
+            return
+        with self.raw.cursor() as cursor:
+            cursor.executemany(_pg_sql(sql), rows)
+
     # --------------------------------------------------------------- spellings that differ
 
     def ilike(self, column: str, param: str) -> str:
@@ -187,6 +208,15 @@ class Db:
         if self.dialect == "postgresql":
             return f"string_agg({expression}, chr({separator_code}))"
         return f"group_concat({expression}, char({separator_code}))"
+
+    def json_strings(self, param: str) -> str:
+        """A subquery of the strings in the JSON array given as parameter `param`: a bulk
+        look-up's keys as one parameter, so its statement text is the same whatever the
+        number of keys (compiled once and cached), where an expanded `IN (:k_0, ...)` list is
+        compiled anew for every chunk (and SQLite caps its parameters)."""
+        if self.dialect == "postgresql":
+            return f"SELECT json_array_elements_text(CAST(:{param} AS json))"
+        return f"SELECT value FROM json_each(:{param})"
 
     def typed(self, alias: str, kind: str) -> str:
         """An expression's alias that also names its type (DATE, DATETIME, BOOLEAN), so

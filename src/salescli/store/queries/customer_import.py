@@ -7,10 +7,10 @@ them), tags, primary contacts, ownership events; `--update`'s fills likewise.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Sequence
 from typing import Any
 
-from salescli.store.db import _pg_sql
 from salescli.store.engine import Session
 
 CUSTOMER_COLUMNS = (
@@ -23,26 +23,9 @@ CONTACT_COLUMNS = ("customer_id", "name", "title", "phone", "phone_key", "email"
 # What `--update` fills when the matched customer has none (a key travels with its field).
 FILLED = ("industry", "size", "city", "address", "source", "phone", "email", "notes")
 _KEYED = {"phone": "phone_key", "email": "email_key"}
-_IN_SLICE = 5_000  # SQLite allows 32,766 parameters per statement
 
 # Two customer imports at once on PostgreSQL take turns (store/locks.py hold()).
 IMPORT_LOCK = ("customer-import", "")
-
-
-def _slices(values: Sequence[Any]) -> Iterable[list[Any]]:
-    for start in range(0, len(values), _IN_SLICE):
-        yield list(values[start:start + _IN_SLICE])
-
-
-def _executemany(session: Session, sql: str, rows: list[dict[str, Any]]) -> None:
-    """One statement prepared once for many rows, on the bare driver."""
-    if not rows:
-        return
-    if session.dialect == "sqlite":
-        session.raw.executemany(sql, rows)
-    else:
-        with session.raw.cursor() as cursor:
-            cursor.executemany(_pg_sql(sql), rows)
 
 
 def _insert(table: str, columns: Sequence[str]) -> str:
@@ -50,13 +33,6 @@ def _insert(table: str, columns: Sequence[str]) -> str:
 
 
 # --------------------------------------------------------------------------- the batch
-
-
-def create_batch(session: Session, **values: Any) -> int:
-    return session.execute(
-        f"INSERT INTO import_batches ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
-        values,
-    ).scalar()
 
 
 def finish_batch(session: Session, batch_id: int, counts: dict[str, Any]) -> None:
@@ -82,20 +58,25 @@ def matches(session: Session, *, name_keys: Sequence[str], phone_keys: Sequence[
     matching contact's phone_key and email_key (None for a customer's own match)."""
     found: list[Any] = []
     base = "SELECT c.id, c.name, c.owner_id, c.name_key, c.phone_key, c.email_key"
+    keys_in = session.json_strings("keys")
     for column, keys in (("name_key", name_keys), ("phone_key", phone_keys), ("email_key", email_keys)):
-        for part in _slices(sorted(set(keys))):
+        if keys:
             found += session.execute(
                 f"{base}, NULL AS contact_phone_key, NULL AS contact_email_key FROM customers c"
-                f" WHERE c.{column} IN (:keys)", {"keys": part},
+                f" WHERE c.{column} IN ({keys_in})", {"keys": _json(keys)},
             ).all()
     for column, keys in (("phone_key", phone_keys), ("email_key", email_keys)):
-        for part in _slices(sorted(set(keys))):
+        if keys:
             found += session.execute(
                 f"{base}, k.phone_key AS contact_phone_key, k.email_key AS contact_email_key"
-                f" FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.{column} IN (:keys)",
-                {"keys": part},
+                f" FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.{column} IN ({keys_in})",
+                {"keys": _json(keys)},
             ).all()
     return found
+
+
+def _json(keys: Sequence[str]) -> str:
+    return json.dumps(sorted(set(keys)), ensure_ascii=False)
 
 
 # --------------------------------------------------------------------------- writing
@@ -116,13 +97,12 @@ def new_ids(session: Session, count: int) -> list[int]:
 
 
 def insert_customers(session: Session, rows: list[dict[str, Any]]) -> None:
-    _executemany(session, _insert("customers", CUSTOMER_COLUMNS), rows)
+    session.executemany(_insert("customers", CUSTOMER_COLUMNS), rows)
 
 
 def insert_tags(session: Session, rows: list[dict[str, Any]]) -> None:
     """(customer_id, tag) rows; a tag the customer has already is left as it is."""
-    _executemany(
-        session,
+    session.executemany(
         # Typed, so PostgreSQL deduces one type for a parameter used twice.
         "INSERT INTO customer_tags (customer_id, tag) SELECT CAST(:customer_id AS INTEGER), CAST(:tag AS VARCHAR(64))"
         " WHERE NOT EXISTS (SELECT 1 FROM customer_tags WHERE customer_id = CAST(:customer_id AS INTEGER)"
@@ -132,7 +112,7 @@ def insert_tags(session: Session, rows: list[dict[str, Any]]) -> None:
 
 
 def insert_contacts(session: Session, rows: list[dict[str, Any]]) -> None:
-    _executemany(session, _insert("contacts", CONTACT_COLUMNS), rows)
+    session.executemany(_insert("contacts", CONTACT_COLUMNS), rows)
 
 
 def insert_contacts_if_none(session: Session, rows: list[dict[str, Any]]) -> None:
@@ -140,8 +120,7 @@ def insert_contacts_if_none(session: Session, rows: list[dict[str, Any]]) -> Non
     columns = ", ".join(CONTACT_COLUMNS)
     typed = {"customer_id": "INTEGER", "archived": "BOOLEAN", "is_primary": "BOOLEAN"}
     values = ", ".join(f"CAST(:{c} AS {typed[c]})" if c in typed else ":" + c for c in CONTACT_COLUMNS)
-    _executemany(
-        session,
+    session.executemany(
         f"INSERT INTO contacts ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM contacts"
         " WHERE customer_id = CAST(:customer_id AS INTEGER) AND archived = CAST(:archived AS BOOLEAN))",
         rows,
@@ -150,7 +129,7 @@ def insert_contacts_if_none(session: Session, rows: list[dict[str, Any]]) -> Non
 
 def insert_events(session: Session, rows: list[dict[str, Any]]) -> None:
     """Ownership events (kind `create`), one per customer imported."""
-    _executemany(session, _insert("ownership_events", ("customer_id", "kind", "at", "from_user_id", "to_user_id",
+    session.executemany(_insert("ownership_events", ("customer_id", "kind", "at", "from_user_id", "to_user_id",
                                                        "by_user_id", "reason")), rows)
 
 
@@ -165,4 +144,4 @@ def fill_customers(session: Session, rows: list[dict[str, Any]]) -> None:
             sets.append(f"{key} = CASE WHEN {name} IS NULL OR {name} = '' THEN :{key} ELSE {key} END")
         sets.append(f"{name} = COALESCE(NULLIF({name}, ''), :{name})")
     sets.append("updated_at = :updated_at")
-    _executemany(session, f"UPDATE customers SET {', '.join(sets)} WHERE id = :id", rows)
+    session.executemany(f"UPDATE customers SET {', '.join(sets)} WHERE id = :id", rows)

@@ -15,7 +15,7 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from salescli.store.db import _instant_to_sqlite, _pg_sql
+from salescli.store.db import _instant_to_sqlite
 from salescli.store.engine import Session, Store
 
 # The lead columns an import writes from a file's row (besides keys and bookkeeping).
@@ -47,40 +47,7 @@ def tune_for_bulk(store: Store) -> None:
         store.raw.execute("PRAGMA foreign_keys = OFF")
 
 
-def _adapt_instants(rows: list[dict[str, Any]]) -> None:
-    """SQLite: the chunk's instants are one or two moments; each is adapted once, not once
-    per row (store/db.py registers the same adapter)."""
-    adapted: dict[datetime, str] = {}
-    for row in rows:
-        for name, value in row.items():
-            if value.__class__ is datetime:
-                text = adapted.get(value)
-                if text is None:
-                    text = adapted[value] = _instant_to_sqlite(value)
-                row[name] = text
-
-
-def _executemany(session: Session, sql: str, rows: list[dict[str, Any]]) -> None:
-    """One statement for many rows on the bare driver: sqlite3's executemany, psycopg's
-    executemany; the statement is prepared once."""
-    if not rows:
-        return
-    if session.dialect == "sqlite":
-        _adapt_instants(rows)
-        session.raw.executemany(sql, rows)
-    else:
-        with session.raw.cursor() as cursor:
-            cursor.executemany(_pg_sql(sql), rows)
-
-
 # --------------------------------------------------------------------------- batches
-
-
-def create_batch(session: Session, **values: Any) -> int:
-    return session.execute(
-        f"INSERT INTO import_batches ({', '.join(values)}) VALUES ({', '.join(':' + n for n in values)}) RETURNING id",
-        values,
-    ).scalar()
 
 
 def add_counts(session: Session, batch_id: int, counts: dict[str, int]) -> None:
@@ -127,7 +94,7 @@ def live_by_company_contact(session: Session, pairs: Sequence[tuple[str, str]], 
 
 def _live_by(session: Session, column: str, keys: Sequence[str], full: bool = True) -> list[Any]:
     return session.execute(
-        f"SELECT {_columns(full)} FROM leads WHERE {column} IN ({_json_values(session)}) AND archived = :no",
+        f"SELECT {_columns(full)} FROM leads WHERE {column} IN ({session.json_strings('keys')}) AND archived = :no",
         {"keys": json.dumps(sorted(set(keys)), ensure_ascii=False), "no": False},
     ).all()
 
@@ -138,19 +105,10 @@ def _columns(full: bool) -> str:
     return _MATCH_COLUMNS if full else _REPORT_COLUMNS
 
 
-def _json_values(session: Session) -> str:
-    """The strings of a JSON array given as one parameter `:keys`, as a subquery: one
-    statement text whatever the chunk's size (compiled once, cached by the driver), where
-    an expanded `IN (:k_0, ...)` list is compiled anew for every chunk."""
-    if session.dialect == "postgresql":
-        return "SELECT json_array_elements_text(CAST(:keys AS json))"
-    return "SELECT value FROM json_each(:keys)"
-
-
 def customers_by_name_key(session: Session, keys: Sequence[str]) -> dict[str, int]:
     """name_key -> the oldest live customer with it: whom a lead's company links to."""
     rows = session.execute(
-        f"SELECT name_key, min(id) FROM customers WHERE name_key IN ({_json_values(session)}) AND archived = :no"
+        f"SELECT name_key, min(id) FROM customers WHERE name_key IN ({session.json_strings('keys')}) AND archived = :no"
         " GROUP BY name_key", {"keys": json.dumps(sorted(set(keys)), ensure_ascii=False), "no": False}, tuples=True,
     )
     return dict(rows)
@@ -191,8 +149,8 @@ def fill_leads(session: Session, rows: list[dict[str, Any]]) -> None:
     """`--update`: each row's values (already merged: the lead's own values kept, its empty
     ones filled) written back to lead `id`."""
     columns = (*VALUE_COLUMNS, *KEY_COLUMNS, "extra", "flags", "updated_at")
-    _executemany(
-        session, f"UPDATE leads SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE id = :id", rows,
+    session.executemany(
+        f"UPDATE leads SET {', '.join(f'{c} = :{c}' for c in columns)} WHERE id = :id", rows,
     )
 
 
