@@ -24,7 +24,6 @@ from salescli.services.follow_ups import FollowUpView, follow_up_view, task_orde
 from salescli.services.history import PoolStanding, pool_standing
 from salescli.services.input import check_email, check_phone, clean_tags, clean_text, parse_grade, parse_size
 from salescli.services.lookup import resolve_customer
-from salescli.services.merge import merged_into
 from salescli.services.ownership import check_cap
 from salescli.services.pool import ensure_recycled, recycle_now
 from salescli.services.records import Record, record
@@ -382,7 +381,11 @@ def customer_card(ctx: Context, ref: str) -> CustomerCard:
         deals, stage_changes = customer_deals(session, customer.id, now)
         receivable = customer_receivable(session, customer.id, now.date()) if deals else None
         pool = pool_standing(session, customer, [f.happened_at for f in timeline], now)
-        merged = merged_into(session, customer.id) if customer.merged_into_id is not None else None
+        merged = None
+        if customer.merged_into_id is not None:  # rare: the merge module is read only then
+            from salescli.services.merge import merged_into
+
+            merged = merged_into(session, customer.id)
     open_tasks = sorted(
         (t for t in timeline if t.due_on is not None and t.closed_at is None), key=task_order
     )
