@@ -45,6 +45,7 @@ RULE_DEFAULTS = {
         {"name": "negotiation", "probability": 80, "gate": ["note", "amount", "close_on"]},
     ],
     "plan.weekends": False,
+    "plan.a_visit_days": 30,
 }
 PERSONAL = ["user.handle", "user.lang", "user.timezone", "store.url", "store.busy_timeout_ms"]
 OTHER_TEAM = ["pipeline.currency", "plan.calls_per_day", "plan.visits_per_day", "import.default_region"]

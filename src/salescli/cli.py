@@ -175,9 +175,15 @@ def _register() -> None:
         lead_work,
         merge,
         ownership,
+        plan,
+        plan_review,
         pool,
         report,
+        report_activity,
+        report_ranking,
+        report_weekly,
         stage,
+        target,
         user,
     )
 
@@ -185,12 +191,14 @@ def _register() -> None:
     app.add_typer(contact.app, name="contact", help=_("People at your customers."))
     app.add_typer(deal.app, name="deal", help=_("Deals: add, advance through the stages, win or lose, payments."))
     app.add_typer(stage.app, name="stage", help=_("The pipeline's stages: order, probability and gates."))
-    app.add_typer(report.app, name="report", help=_("Funnel, forecast and lost-deal reports."))
+    app.add_typer(report.app, name="report", help=_("Reports from logged work: activity, funnel, forecast, ABC, ranking, weekly."))
     app.add_typer(user.app, name="user", help=_("Reps, managers and admins of this store."))
     app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
     app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))
     app.add_typer(pool.app, name="pool", help=_("The public pool (公海): list, claim, release, sweep."))
     app.add_typer(lead.app, name="lead", help=_("Leads (线索): import lists, work, convert, export."))
+    app.add_typer(target.app, name="target", help=_("Targets per rep and period: set, split, progress and pace."))
+    app.add_typer(plan.app, name="plan", help=_("Plan the week's calls and visits; compare the plan with what was done."))
     follow_up.register(app)
     agenda.register(app)
     demo.register(app)
@@ -201,6 +209,10 @@ def _register() -> None:
     lead_work.register(lead.app, report.app)  # lead list|show|take|log|convert|disqualify|merge, report sources
     merge.register(customer.app)  # customer duplicates|merge
     export.register(customer.app, lead.app)  # customer export|import, lead export
+    plan_review.register(plan.app)  # plan review
+    report_activity.register(report.app)  # report activity|abc
+    report_ranking.register(report.app)  # report ranking
+    report_weekly.register(report.app)  # report weekly
 
 
 _register()

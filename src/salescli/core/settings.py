@@ -239,6 +239,8 @@ SETTINGS: dict[str, Setting] = {
         _s("plan.calls_per_day", "int", 8, N_("Calls planned per day."), minimum=0, maximum=200),
         _s("plan.visits_per_day", "int", 3, N_("Visits planned per day."), minimum=0, maximum=50),
         _s("plan.weekends", "bool", False, N_("Whether the week plan uses weekends.")),
+        _s("plan.a_visit_days", "int", 30, N_("Days between visits an A customer is due for."),
+           minimum=1, maximum=_DAYS),
         _s("import.default_region", "region", "CN",
            N_("Region whose country prefix is dropped from phone numbers.")),
     ]

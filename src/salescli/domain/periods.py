@@ -77,3 +77,61 @@ def parse_period(text: str) -> Period:
     except (ValueError, OverflowError):
         raise PeriodError(text) from None
     raise PeriodError(text)
+
+
+KINDS: tuple[str, ...] = ("year", "quarter", "month", "week", "day", "range")
+
+
+def kind_of(period: Period) -> str:
+    """Which kind of period the canonical text names: year, quarter, month, week, day or range."""
+    text = period.text
+    if ".." in text:
+        return "day" if period.end - period.start == timedelta(days=1) else "range"
+    if len(text) == 4:
+        return "year"
+    if "-Q" in text:
+        return "quarter"
+    if "-W" in text:
+        return "week"
+    return "month"
+
+
+def year_of(day: date) -> Period:
+    return parse_period(f"{day.year:04d}")
+
+
+def quarter_of(day: date) -> Period:
+    return parse_period(f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}")
+
+
+def month_of(day: date) -> Period:
+    return parse_period(f"{day.year:04d}-{day.month:02d}")
+
+
+def week_of(day: date) -> Period:
+    """The ISO week (Monday to Sunday) holding `day`; its year is the ISO year (2026-12-31 is 2026-W53)."""
+    year, week, _ = day.isocalendar()
+    return parse_period(f"{year:04d}-W{week:02d}")
+
+
+def day_of(day: date) -> Period:
+    """One day as a period (text `2026-11-23..2026-11-23`)."""
+    return Period(f"{day.isoformat()}..{day.isoformat()}", day, day + timedelta(days=1))
+
+
+OF_KIND = {"year": year_of, "quarter": quarter_of, "month": month_of, "week": week_of, "day": day_of}
+
+
+def shifted(period: Period, steps: int) -> Period:
+    """The period of the same kind `steps` before (negative) or after it: the previous week,
+    the next month. A range moves by its own length."""
+    kind = kind_of(period)
+    if kind == "range":
+        length = period.end - period.start
+        start = period.start + length * steps
+        return Period(f"{start.isoformat()}..{(start + length - timedelta(days=1)).isoformat()}", start,
+                      start + length)
+    if kind in ("week", "day"):
+        return OF_KIND[kind](period.start + timedelta(days=(7 if kind == "week" else 1) * steps))
+    months = {"year": 12, "quarter": 3, "month": 1}[kind] * steps
+    return OF_KIND[kind](_month_start(period.start.year, period.start.month + months))

@@ -516,3 +516,8 @@ from salescli.present import import_messages, lead_messages, merge_messages  # n
 
 for _area in (lead_messages, import_messages, merge_messages):
     MESSAGES.update(_area.MESSAGES)
+
+from salescli.present import activity_messages, plan_messages, target_messages  # noqa: E402
+
+for _area in (target_messages, plan_messages, activity_messages):
+    MESSAGES.update(_area.MESSAGES)

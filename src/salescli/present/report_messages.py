@@ -15,11 +15,15 @@ MESSAGES: dict[str, str] = {
     "report.bad_period": N_("{value!r} is not a period; give a year, quarter, month, week or day range,"
                             " such as {examples}."),
     "report.scope_conflict": N_("Choose one rep or the whole team, not both."),
+    "report.bad_when": N_("{value!r} is not a {kind}; give a date such as 2026-11-23, today or mon, or the {kind} "
+                          "itself, such as 2026-W48 or 2026-11."),
+    "report.period_conflict": N_("Choose one period, not several."),
     "report.bad_months": N_("The number of months must be from {low} to {high}, not {value}."),
 }
 
 CLI_WORDING: dict[str, str] = {
     "report.scope_conflict": N_("Use --user or --team, not both."),
+    "report.period_conflict": N_("Use one of --day, --week and --month."),
 }
 
 

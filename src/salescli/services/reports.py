@@ -149,7 +149,7 @@ def period_of(text: str | None) -> Period | None:
         raise BadInputError("report.bad_period", value=text, examples=list(EXAMPLES)) from None
 
 
-def _scope(session: Session, ctx: Context, user: str | None, team: bool) -> tuple[Scope, int | None]:
+def report_scope(session: Session, ctx: Context, user: str | None, team: bool) -> tuple[Scope, int | None]:
     """The scope and the owner id to filter on (None: the team)."""
     if user and team:
         raise BadInputError("report.scope_conflict")
@@ -164,7 +164,7 @@ def _scope(session: Session, ctx: Context, user: str | None, team: bool) -> tupl
     return Scope("mine", ctx.handle), ctx.user_id
 
 
-def _bounds(period: Period | None) -> tuple[datetime | None, datetime | None]:
+def period_bounds(period: Period | None) -> tuple[datetime | None, datetime | None]:
     if period is None:
         return None, None
     return localize(datetime.combine(period.start, time())), localize(datetime.combine(period.end, time()))
@@ -181,9 +181,9 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
     running (the open deals' current stages) do not count."""
     chosen = period_of(period)
     now = ctx.now()
-    created_from, created_to = _bounds(chosen)
+    created_from, created_to = period_bounds(chosen)
     with ctx.session() as session:
-        scope, owner_id = _scope(session, ctx, user, team)
+        scope, owner_id = report_scope(session, ctx, user, team)
         rules = team_rules(session)
         stages: tuple[Stage, ...] = rules.get("pipeline.stages")
         currency = rules.get("pipeline.currency")
@@ -261,7 +261,7 @@ def forecast_report(ctx: Context, *, months: int = 3, user: str | None = None, t
     now = ctx.now()
     bounds = month_bounds(now.date(), months)
     with ctx.session() as session:
-        scope, owner_id = _scope(session, ctx, user, team)
+        scope, owner_id = report_scope(session, ctx, user, team)
         rules = team_rules(session)
         stages: tuple[Stage, ...] = rules.get("pipeline.stages")
         currency = rules.get("pipeline.currency")
@@ -292,9 +292,9 @@ def lost_report(ctx: Context, *, period: str | None = None, user: str | None = N
     """Lost reasons of the cohort of deals created in `period`, ranked by deals then amount;
     reasons that differ only in case or surrounding spaces are one."""
     chosen = period_of(period)
-    created_from, created_to = _bounds(chosen)
+    created_from, created_to = period_bounds(chosen)
     with ctx.session() as session:
-        scope, owner_id = _scope(session, ctx, user, team)
+        scope, owner_id = report_scope(session, ctx, user, team)
         currency = team_rules(session).get("pipeline.currency")
         rows = queries.lost_reasons(session, owner_id=owner_id, created_from=created_from, created_to=created_to)
     total = sum(int(r.deals) for r in rows)
@@ -332,7 +332,7 @@ def sources_report(ctx: Context, *, since: str | None = None, user: str | None =
     day = parse_day(since, base=now) if since is not None else None
     created_from = localize(datetime.combine(day, time())) if day is not None else None
     with ctx.session() as session:
-        scope, owner_id = _scope(session, ctx, user, team)
+        scope, owner_id = report_scope(session, ctx, user, team)
         currency = team_rules(session).get("pipeline.currency")
         found = queries.sources(session, owner_id=owner_id, created_from=created_from)
     rows = [SourceRow(r.source or None, int(r.leads), int(r.converted), funnel.rate(int(r.converted), int(r.leads)),

@@ -129,6 +129,7 @@ customers = Table(
     Index("ix_customers_name_initials", "name_initials"),
     Index("ix_customers_phone_key", "phone_key"),
     Index("ix_customers_email_key", "email_key"),
+    Index("ix_customers_created_at", "created_at", "created_by_id"),  # new customers per period (0009)
 )
 """A company or person who buys. `name_key`, `phone_key` and `email_key` hold the
 normalized dedupe keys (docs/identity-and-dedupe.md), so duplicate checks are look-ups;
@@ -163,6 +164,7 @@ contacts = Table(
     Index("ix_contacts_phone_key", "phone_key"),
     Index("ix_contacts_email_key", "email_key"),
     Index("ix_contacts_birthday_md", "birthday_md"),
+    Index("ix_contacts_created_at", "created_at"),  # new contacts per period (0009)
 )
 """A person at a customer."""
 
@@ -204,6 +206,9 @@ follow_ups = Table(
     Column("closed_note", String(500)),
     Column("created_at", Instant(), nullable=False),
     Index("ix_follow_ups_customer_happened", "customer_id", "happened_at"),
+    # Activity reports and target actuals count a week's follow-ups of a rep or the team
+    # from this index alone (0009).
+    Index("ix_follow_ups_happened_author", "happened_at", "author_id", "kind", "customer_id"),
     # Open tasks are a small slice of a large history: these two are partial indexes
     # (their predicate is OPEN_TASK; see `ddl_options`).
     Index("ix_follow_ups_open_by_assignee", "assignee_id", "due_on"),
@@ -235,6 +240,7 @@ deals = Table(
     Index("ix_deals_owner_status_contract_end", "owner_id", "status", "contract_end"),  # contracts ending
     Index("ix_deals_customer", "customer_id"),
     Index("ix_deals_created_at", "created_at"),
+    Index("ix_deals_status_closed", "status", "closed_at", "owner_id", "amount_cents"),  # won per period (0009)
 )
 """An opportunity (商机): a possible sale to a customer, moved through the team's stages
 to won or lost (docs/pipeline.md). Never deleted; a closed deal changes only by reopening."""
@@ -254,6 +260,7 @@ stage_changes = Table(
     Column("stay_seconds", BigInteger),
     # Covers the funnel's per-deal reads (furthest stage, stays) of one rep's deals.
     Index("ix_stage_changes_deal_stages", "deal_id", "to_stage", "from_stage", "stay_seconds"),
+    Index("ix_stage_changes_at", "at", "kind", "by_user_id"),  # stage advances per period (0009)
 )
 """Every move of a deal, never changed or deleted: its history, and what the funnel's
 conversion and days-per-stage are computed from."""
@@ -367,6 +374,46 @@ lead_events = Table(
 )
 """Everything that happened to a lead after its import: its follow-ups and every change of
 owner or status, never deleted."""
+
+targets = Table(
+    "targets", metadata,
+    _id(),
+    _user_ref("user_id"),  # None: the team's target
+    Column("period", String(32), nullable=False),  # canonical: 2027, 2027-Q1, 2027-03, 2027-W05
+    Column("starts_on", Date, nullable=False),
+    Column("ends_on", Date, nullable=False),  # the day after the period's last
+    Column("metric", String(16), nullable=False),  # won_amount | won_deals | new_customers | follow_ups | visits
+    Column("value", BigInteger, nullable=False),  # cents for won_amount, a count otherwise
+    Column("split", String(200)),  # how this target was split into its parts: even, or the weights typed
+    Column("parent_id", Integer, ForeignKey("targets.id")),  # the target this one was split from
+    _user_ref("set_by_id"),
+    Column("set_at", Instant(), nullable=False),
+    Column("replaced_at", Instant()),  # None: in force; set when a new target replaced it (never deleted)
+    Index("ix_targets_user_metric", "user_id", "metric", "starts_on"),
+)
+"""A goal for a rep (or the team) over a period, set directly or split from a longer one
+(docs/targets.md). A target set again replaces the old row, which is kept."""
+
+plan_items = Table(
+    "plan_items", metadata,
+    _id(),
+    _user_ref("user_id", nullable=False),  # whose plan
+    Column("week", String(8), nullable=False),  # the ISO week planned: 2026-W48
+    Column("day", Date, nullable=False),
+    Column("position", Integer, nullable=False),  # route order within the day
+    Column("customer_id", Integer, ForeignKey("customers.id"), nullable=False),
+    Column("deal_id", Integer, ForeignKey("deals.id")),
+    Column("kind", String(8), nullable=False),  # call | visit
+    Column("purpose", String(24), nullable=False),  # domain/planner.py PURPOSES
+    Column("score", Integer, nullable=False),
+    Column("parts", Text, nullable=False),  # JSON: the score's parts, as `plan week --json` shows them
+    Column("task_id", Integer, ForeignKey("follow_ups.id")),  # the task it made, or the open task it stands for
+    Column("committed_at", Instant(), nullable=False),
+    Column("replaced_at", Instant()),  # a later `plan week --commit` of the same week replaced it
+    Index("ix_plan_items_user_week", "user_id", "week"),
+)
+"""One committed item of a rep's week plan (`plan week --commit`), kept so `plan review`
+can say what was done, swapped or missed (docs/plan.md)."""
 
 settings = Table(
     "settings", metadata,
