@@ -106,12 +106,13 @@ def _pick_rep(db: str) -> str:
     return row.handle
 
 
-def _rounds(stores: dict[str, dict[str, str]], runs: int) -> dict[tuple[str, str], float]:
+def _rounds(stores: dict[str, dict[str, str]], runs: int,
+            commands: list[tuple[str, list[str]]]) -> dict[tuple[str, str], float]:
     """Median seconds of each (command, store); interleaved rounds, round 0 untimed."""
     salescli = _salescli()
-    times: dict[tuple[str, str], list[float]] = {(c, s): [] for c, _ in COMMANDS for s in stores}
+    times: dict[tuple[str, str], list[float]] = {(c, s): [] for c, _ in commands for s in stores}
     for round_ in range(runs + 1):
-        for name, argv in COMMANDS:
+        for name, argv in commands:
             for store, env in stores.items():
                 elapsed = wall([*salescli, *argv], env)
                 if round_:
@@ -128,8 +129,11 @@ def _compile_package() -> None:
     compileall.compile_dir(Path(salescli.__file__).parent, quiet=1)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: list[str] | None = None, *, commands: list[tuple[str, list[str]]] = COMMANDS,
+         setup: list[list[str]] | None = None, doc: str | None = None) -> int:
+    """Time `commands` on an empty and the big store; `setup` commands run first on every
+    store (untimed), e.g. to set the targets a command reads."""
+    parser = argparse.ArgumentParser(description=(doc or __doc__).splitlines()[0])
     parser.add_argument("--big", default="/tmp/salescli-big.db", help="the big SQLite store (built when missing)")
     parser.add_argument("--build", action="store_true", help="rebuild the big SQLite store first")
     parser.add_argument("--generate-args", default="", help="extra generate.py options for a build, e.g. "
@@ -157,22 +161,26 @@ def main(argv: list[str] | None = None) -> int:
             stores |= {"pg empty": _env(args.pg_empty, user, config), "pg big": _env(args.pg, user, config)}
         for name in ("empty", "pg empty"):
             if name in stores:  # the schema, then the acting user (a solo store)
-                for setup in (["db", "init"], ["agenda"]):
-                    subprocess.run([*_salescli(), *setup], env=stores[name], stdout=subprocess.DEVNULL, check=True)
+                for step in (["db", "init"], ["agenda"]):
+                    subprocess.run([*_salescli(), *step], env=stores[name], stdout=subprocess.DEVNULL, check=True)
+        for env in stores.values():
+            for step in setup or []:
+                subprocess.run([*_salescli(), *step], env=env, stdout=subprocess.DEVNULL, check=True)
         print()
         print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.runs} interleaved rounds, medians; "
               f"acting as {user!r}")
         for key, value in _counts(big, user).items():
             print(f"  {key:>24}: {value:,}")
-        medians = _rounds(stores, args.runs)
+        medians = _rounds(stores, args.runs, commands)
 
     print()
     pairs = [("empty", "big")] + ([("pg empty", "pg big")] if args.pg else [])
-    header = f"{'command':<20}" + "".join(f"{e + ' ms':>14}{b + ' ms':>12}{'ratio':>8}" for e, b in pairs)
+    width = max(20, *(len(name) + 2 for name, _ in commands))
+    header = f"{'command':<{width}}" + "".join(f"{e + ' ms':>14}{b + ' ms':>12}{'ratio':>8}" for e, b in pairs)
     print(header)
     over = []
-    for name, _ in COMMANDS:
-        line = f"{name:<20}"
+    for name, _ in commands:
+        line = f"{name:<{width}}"
         for e, b in pairs:
             ratio = medians[(name, b)] / medians[(name, e)]
             line += f"{medians[(name, e)] * 1000:14.0f}{medians[(name, b)] * 1000:12.0f}{ratio:7.2f}x"

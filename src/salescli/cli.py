@@ -191,14 +191,16 @@ def _register() -> None:
     app.add_typer(contact.app, name="contact", help=_("People at your customers."))
     app.add_typer(deal.app, name="deal", help=_("Deals: add, advance through the stages, win or lose, payments."))
     app.add_typer(stage.app, name="stage", help=_("The pipeline's stages: order, probability and gates."))
-    app.add_typer(report.app, name="report", help=_("Reports from logged work: activity, funnel, forecast, ABC, ranking, weekly."))
+    app.add_typer(report.app, name="report",
+                  help=_("Reports from logged work: activity, funnel, forecast, ABC, ranking, weekly."))
     app.add_typer(user.app, name="user", help=_("Reps, managers and admins of this store."))
     app.add_typer(config_cmd.app, name="config", help=_("Show and change settings."))
     app.add_typer(db.app, name="db", help=_("Where the store is, and its schema."))
     app.add_typer(pool.app, name="pool", help=_("The public pool (公海): list, claim, release, sweep."))
     app.add_typer(lead.app, name="lead", help=_("Leads (线索): import lists, work, convert, export."))
     app.add_typer(target.app, name="target", help=_("Targets per rep and period: set, split, progress and pace."))
-    app.add_typer(plan.app, name="plan", help=_("Plan the week's calls and visits; compare the plan with what was done."))
+    app.add_typer(plan.app, name="plan",
+                  help=_("Plan the week's calls and visits; compare the plan with what was done."))
     follow_up.register(app)
     agenda.register(app)
     demo.register(app)

@@ -15,6 +15,7 @@ SIZES: dict[str, str] = {
 KINDS: dict[str, str] = {
     "call": N_("call"), "visit": N_("visit"), "email": N_("email"),
     "meeting": N_("meeting"), "message": N_("message"), "note": N_("note"),
+    "plan": N_("planned"),  # a task `plan week --commit` recorded (domain/metrics.py PLAN_TASK_KIND)
 }
 ROLES: dict[str, str] = {"rep": N_("rep"), "manager": N_("manager"), "admin": N_("admin")}
 OWNERSHIP_KINDS: dict[str, str] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from salescli.core.i18n import N_
+from salescli.core.i18n import N_, _
 from salescli.present.message_registry import Prepared, prepares
 
 MESSAGES: dict[str, str] = {
@@ -30,3 +30,13 @@ CLI_WORDING: dict[str, str] = {
 @prepares("report.bad_period")
 def _bad_period(template: str, p: dict[str, Any]) -> Prepared:
     return template, p | {"examples": ", ".join(p["examples"])}
+
+
+PERIOD_KINDS = {"day": N_("day"), "week": N_("week"), "month": N_("month")}
+
+
+@prepares("report.bad_when", "activity.when_missing")
+def _period_kind(template: str, p: dict[str, Any]) -> Prepared:
+    """The kind of period in the interface's words (the code passes day, week or month)."""
+    kind = p.get("kind")
+    return template, p | ({"kind": _(PERIOD_KINDS[kind])} if kind in PERIOD_KINDS else {})

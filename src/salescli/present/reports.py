@@ -81,12 +81,14 @@ def days(value: Decimal | None) -> str:
     return _("{n} d").format(n=value)
 
 
-def scope_words(scope: Any) -> str:
+def scope_words(scope: Any, mine: str = SCOPE_MINE, user: str = SCOPE_USER) -> str:
+    """Whose figures a title names: the team, another rep's (`user`, with {user}) or yours
+    (`mine`); a report passes its own words for the last two ("your work")."""
     if scope.kind == "team":
         return _(SCOPE_TEAM)
     if scope.kind == "user":
-        return _(SCOPE_USER).format(user=scope.user)
-    return _(SCOPE_MINE)
+        return _(user).format(user=scope.user)
+    return _(mine)
 
 
 def bucket_label(bucket: str) -> str:

@@ -18,10 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, BinaryIO
@@ -32,6 +29,7 @@ from salescli.domain.export_fields import CUSTOMER_COLUMNS, LEAD_COLUMNS, LIST_S
 from salescli.domain.users import allowed_roles, may
 from salescli.services.access import actor
 from salescli.services.context import Context
+from salescli.services.files import AtomicFile
 from salescli.services.records import Record, record
 from salescli.store.queries import exports as queries
 from salescli.store.queries import users as user_queries
@@ -245,59 +243,30 @@ def _visible(text: str) -> str:
 
 
 class _Output:
-    """Where an export goes. A path is written through a temporary file in the same folder,
-    made at once (so an unwritable path is refused before anything is read) and renamed
-    over the path by `commit()`; `discard()` removes it if the export did not finish."""
+    """Where an export goes: standard output, or a path written whole or not at all
+    (services/files.py: an unwritable path is refused before anything is read)."""
 
     def __init__(self, path: str | None, stream: BinaryIO) -> None:
         self.path = None if path in (None, "-") else path
-        self._temp: str | None = None
+        self._file: AtomicFile | None = None
         if self.path is None:
             self.binary = stream
             isatty = getattr(stream, "isatty", None)
             self.tty = bool(isatty and isatty())
             return
         self.tty = False
-        target = os.path.abspath(self.path)
-        if os.path.isdir(target):
-            raise BadInputError("export.cannot_write", path=self.path, problem="is_folder")
-        folder = os.path.dirname(target)
-        try:
-            handle, self._temp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(target) + ".",
-                                                  suffix=".part")
-        except FileNotFoundError:
-            raise BadInputError("export.cannot_write", path=self.path, problem="no_folder") from None
-        except PermissionError:
-            raise BadInputError("export.cannot_write", path=self.path, problem="permission") from None
-        except OSError as exc:
-            raise BadInputError("export.cannot_write", path=self.path, problem=exc.strerror or str(exc)) from None
-        if os.path.exists(target) and not os.access(target, os.W_OK):
-            self.discard()
-            raise BadInputError("export.cannot_write", path=self.path, problem="permission")
-        self.binary = os.fdopen(handle, "wb")
+        self._file = AtomicFile(self.path, "export.cannot_write")
+        self.binary = self._file.binary
 
     def commit(self) -> None:
-        if self._temp is None:
+        if self._file is None:
             self.binary.flush()
             return
-        self.binary.flush()
-        os.fsync(self.binary.fileno())
-        self.binary.close()
-        # mkstemp makes the file private (0600); an export gets the mode any new file would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self._temp, 0o666 & ~umask)
-        os.replace(self._temp, os.path.abspath(self.path or ""))
-        self._temp = None
+        self._file.commit()
 
     def discard(self) -> None:
-        if self._temp is None:
-            return
-        with suppress(OSError, AttributeError):  # not opened yet, or the disk failed
-            self.binary.close()
-        with suppress(OSError):
-            os.unlink(self._temp)
-        self._temp = None
+        if self._file is not None:
+            self._file.discard()
 
 
 __all__ = ["ExportRequest", "ExportResult", "FORMATS", "LEAD_STATUSES", "SCOPES", "export_customers",

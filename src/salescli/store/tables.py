@@ -209,6 +209,8 @@ follow_ups = Table(
     # Activity reports and target actuals count a week's follow-ups of a rep or the team
     # from this index alone (0009).
     Index("ix_follow_ups_happened_author", "happened_at", "author_id", "kind", "customer_id"),
+    # ... and a rep's over a longer range (the customers a rep contacted in a year) from this one.
+    Index("ix_follow_ups_author_happened", "author_id", "happened_at", "kind", "customer_id"),
     # Open tasks are a small slice of a large history: these two are partial indexes
     # (their predicate is OPEN_TASK; see `ddl_options`).
     Index("ix_follow_ups_open_by_assignee", "assignee_id", "due_on"),

@@ -4,7 +4,7 @@ Two tables: `targets` (a goal for a rep or the team over a period, split from a 
 or set directly, replaced but never deleted) and `plan_items` (the items of a committed
 week plan, which `plan review` compares with the follow-ups logged). Indexes let the
 activity report and target actuals count a period's rows by range instead of scanning:
-follow-ups by when they happened, customers and contacts by creation, won deals by when
+follow-ups by when they happened (and by author, then when), customers and contacts by creation, won deals by when
 they closed, stage changes by when they happened (docs/targets.md, docs/plan.md,
 docs/reports.md).
 
@@ -62,6 +62,7 @@ def upgrade() -> None:
     )
     op.create_index('ix_plan_items_user_week', 'plan_items', ['user_id', 'week'])
     op.create_index('ix_follow_ups_happened_author', 'follow_ups', ['happened_at', 'author_id', 'kind', 'customer_id'])
+    op.create_index('ix_follow_ups_author_happened', 'follow_ups', ['author_id', 'happened_at', 'kind', 'customer_id'])
     op.create_index('ix_customers_created_at', 'customers', ['created_at', 'created_by_id'])
     op.create_index('ix_contacts_created_at', 'contacts', ['created_at'])
     op.create_index('ix_deals_status_closed', 'deals', ['status', 'closed_at', 'owner_id', 'amount_cents'])
@@ -71,7 +72,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, table in (('ix_stage_changes_at', 'stage_changes'), ('ix_deals_status_closed', 'deals'),
                         ('ix_contacts_created_at', 'contacts'), ('ix_customers_created_at', 'customers'),
-                        ('ix_follow_ups_happened_author', 'follow_ups')):
+                        ('ix_follow_ups_author_happened', 'follow_ups'), ('ix_follow_ups_happened_author', 'follow_ups')):
         op.drop_index(name, table_name=table)
     op.drop_table('plan_items')
     op.drop_table('targets')
