@@ -185,11 +185,19 @@ def shown(metric: str, value: int) -> Decimal | int:
     return money(value) if metric in MONEY_METRICS else int(value)
 
 
+# SplitError's problem -> the error code (domain/targets.py says what each means)
+_SPLIT_CODES = {
+    "not_splittable": "target.split_not_splittable", "too_long": "target.split_too_long",
+    "not_number": "target.split_not_number", "negative": "target.split_negative",
+    "all_zero": "target.split_all_zero", "wrong_count": "target.split_wrong_count",
+}
+
+
 def _split(period: Period, total: int, text: str) -> list[rules.Part]:
     try:
         return rules.split_target(period, total, text)
     except rules.SplitError as error:
-        raise BadInputError(f"target.split_{error.problem}", value=text, **error.params) from None
+        raise BadInputError(_SPLIT_CODES[error.problem], value=text, **error.params) from None
 
 
 # --------------------------------------------------------------------------- set
