@@ -498,26 +498,24 @@ def sentence(item: SalescliError | Notice, wording: Mapping[str, str] | None = N
     return describe(item, wording)[0]
 
 
-# The pipeline's areas word their errors in modules of their own, merged here.
-from salescli.present import deal_messages, payment_messages, report_messages, stage_messages  # noqa: E402
+# Each area words its errors in a module of its own (MESSAGES, and the command line's
+# CLI_WORDING, which terminal/messages.py merges from the same list), merged here in order.
+from salescli.present import (  # noqa: E402
+    activity_messages,
+    deal_messages,
+    import_messages,
+    lead_messages,
+    merge_messages,
+    payment_messages,
+    plan_messages,
+    pool_messages,
+    report_messages,
+    stage_messages,
+    target_messages,
+    transfer_messages,
+)
 
-for _area in (deal_messages, stage_messages, report_messages, payment_messages):
-    MESSAGES.update(_area.MESSAGES)
-
-from salescli.present import transfer_messages  # noqa: E402
-
-MESSAGES.update(transfer_messages.MESSAGES)
-
-from salescli.present import pool_messages  # noqa: E402
-
-MESSAGES.update(pool_messages.MESSAGES)
-
-from salescli.present import import_messages, lead_messages, merge_messages  # noqa: E402
-
-for _area in (lead_messages, import_messages, merge_messages):
-    MESSAGES.update(_area.MESSAGES)
-
-from salescli.present import activity_messages, plan_messages, target_messages  # noqa: E402
-
-for _area in (target_messages, plan_messages, activity_messages):
+AREAS = (deal_messages, stage_messages, report_messages, payment_messages, transfer_messages, pool_messages,
+         lead_messages, import_messages, merge_messages, target_messages, plan_messages, activity_messages)
+for _area in AREAS:
     MESSAGES.update(_area.MESSAGES)

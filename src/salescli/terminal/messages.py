@@ -50,25 +50,7 @@ CLI_WORDING: dict[str, str] = {
 }
 
 
-from salescli.present import deal_messages, payment_messages, report_messages, stage_messages  # noqa: E402
+from salescli.present.messages import AREAS  # noqa: E402 - every area's wording, in the order MESSAGES merges them
 
-for _area in (deal_messages, stage_messages, report_messages, payment_messages):
-    CLI_WORDING.update(_area.CLI_WORDING)
-
-from salescli.present import transfer_messages  # noqa: E402
-
-CLI_WORDING.update(transfer_messages.CLI_WORDING)
-
-from salescli.present import pool_messages  # noqa: E402
-
-CLI_WORDING.update(pool_messages.CLI_WORDING)
-
-from salescli.present import import_messages, lead_messages, merge_messages  # noqa: E402
-
-for _area in (lead_messages, import_messages, merge_messages):
-    CLI_WORDING.update(_area.CLI_WORDING)
-
-from salescli.present import activity_messages, plan_messages, target_messages  # noqa: E402
-
-for _area in (target_messages, plan_messages, activity_messages):
+for _area in AREAS:
     CLI_WORDING.update(_area.CLI_WORDING)
