@@ -50,7 +50,9 @@ class TargetPart(Record):
 
 
 @record
-class TargetSet(Record):
+class TargetFields(Record):
+    """What every view of a target in force carries."""
+
     id: int
     user: str | None  # None: the team
     metric: str
@@ -60,21 +62,16 @@ class TargetSet(Record):
     value: Decimal | int
     currency: str
     split: str | None
+
+
+@record
+class TargetSet(TargetFields):
     replaced: int  # rows in force before that this replaced (the old target and its parts)
     parts: list[TargetPart]
 
 
 @record
-class TargetRow(Record):
-    id: int
-    user: str | None
-    metric: str
-    period: str
-    starts_on: date
-    ends_on: date
-    value: Decimal | int
-    currency: str
-    split: str | None
+class TargetRow(TargetFields):
     parent: str | None  # the period it was split from
 
 
