@@ -253,3 +253,17 @@ def test_part_words_read_a_part_or_its_stored_json() -> None:
     paid = {"reason": "payment_due", "points": 35, "value": 0, "amount": "1200.50", "currency": "CNY"}
     assert part_words(paid) == "payment due today ¥1,200.50 +35"
     assert purpose_words("gather_info") == "gather information"
+
+
+def test_an_a_customer_is_due_for_a_visit_by_its_last_visit_only(cli) -> None:
+    """`plan.a_visit_days` (30) counts from the last visit: a recent visit keeps an A customer
+    off the plan, a call does not count, an old visit gives the days past due as the part."""
+    recent = _add(cli, "Recent", "--grade", "A", env=LONG_AGO)
+    cli.ok("log", "Recent", "Visited", "--kind", "visit", "--at", "2026-11-13 10:00")
+    old = _add(cli, "Old", "--grade", "A", env=LONG_AGO)
+    cli.ok("log", "Old", "Visited", "--kind", "visit", "--at", "2026-10-14 10:00")
+    cli.ok("log", "Old", "Called", "--at", "2026-11-13 10:00")
+    items = _by_customer(_plan(cli))
+    assert recent not in items
+    parts = {p["reason"]: p for p in items[old]["parts"]}
+    assert (items[old]["kind"], parts["a_visit_due"]["value"]) == ("visit", 40 - 30)

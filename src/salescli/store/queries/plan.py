@@ -1,5 +1,5 @@
 """The week plan's own statements (docs/plan.md): A customers due for a visit, the facts a
-plan needs of its candidates, and committed plan items.
+plan needs of its candidates, and the commit of plan items.
 
 Every statement is bounded by the owner (ix_customers_owner_last_contact for the A
 customers, then ix_follow_ups_customer_happened per customer) or by the plan's few
@@ -16,13 +16,13 @@ from salescli.store.engine import Session
 
 def a_visits_due(session: Session, owner_id: int, *, before: datetime) -> list[Any]:
     """The owner's live A customers whose last visit happened before `before`, or never:
-    (id, last_visit_at)."""
+    (id, last_visit_at). Each customer's visits are read once, for their latest."""
     return session.execute(
+        f"SELECT t.id, t.last_visit AS {session.typed('last_visit_at', 'DATETIME')} FROM ("
         "SELECT c.id, (SELECT MAX(f.happened_at) FROM follow_ups f WHERE f.customer_id = c.id"
-        f"  AND f.kind = 'visit') AS {session.typed('last_visit_at', 'DATETIME')}"
-        " FROM customers c WHERE c.owner_id = :owner AND c.archived = :no AND c.grade = 'A'"
-        " AND NOT EXISTS (SELECT 1 FROM follow_ups v WHERE v.customer_id = c.id AND v.kind = 'visit'"
-        "  AND v.happened_at >= :before)",
+        "  AND f.kind = 'visit') AS last_visit"
+        " FROM customers c WHERE c.owner_id = :owner AND c.archived = :no AND c.grade = 'A') t"
+        " WHERE t.last_visit IS NULL OR t.last_visit < :before",
         {"owner": owner_id, "no": False, "before": before},
     ).all()
 
@@ -69,11 +69,3 @@ def insert_items(session: Session, rows: list[dict[str, Any]]) -> None:
             rows,
         )
 
-
-def items(session: Session, user_id: int, week: str) -> list[Any]:
-    """The user's items of the week still in force, by day and position."""
-    return session.execute(
-        "SELECT * FROM plan_items WHERE user_id = :user AND week = :week AND replaced_at IS NULL"
-        " ORDER BY day, position, id",
-        {"user": user_id, "week": week},
-    ).all()
