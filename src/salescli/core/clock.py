@@ -94,6 +94,11 @@ def localize(naive: datetime) -> datetime:
     return naive.replace(tzinfo=zone) if zone is not None else naive.astimezone()
 
 
+def start_of_day(day: date) -> datetime:
+    """The instant the rep's `day` begins: their midnight (the bound of every day range)."""
+    return localize(datetime.combine(day, time()))
+
+
 def to_local(moment: datetime) -> datetime:
     """An instant as the rep's wall clock shows it."""
     return moment.astimezone(local_zone())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from salescli.core.clock import localize, parse_when, to_local
+from salescli.core.clock import localize, parse_when, start_of_day, to_local
 from salescli.core.errors import BadInputError
 from salescli.domain.agenda import SECTIONS, birthday_window, days_overdue, forgotten_cutoffs
 from salescli.services.context import Context
@@ -137,7 +137,7 @@ def forgotten_customers(
     forgotten customers come back to be ordered.
     """
     today = to_local(at).date()
-    cutoffs = {grade: localize(datetime.combine(first_day, time()))
+    cutoffs = {grade: start_of_day(first_day)
                for grade, first_day in forgotten_cutoffs(today, limits).items()}
     rows = customer_queries.forgotten(session, ctx.user_id, cutoffs)
     items = []

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from salescli.core.clock import localize, parse_when, to_local
+from salescli.core.clock import parse_when, start_of_day, to_local
 from salescli.core.errors import BadInputError, NotFoundError, RefusedError
 from salescli.domain import dedupe, pipeline
 from salescli.domain import leads as lead_rules
@@ -283,7 +283,7 @@ def _flags(text: str | None) -> list[str]:
 
 
 def _day_start(now: datetime) -> datetime:
-    return localize(datetime.combine(to_local(now).date(), time()))
+    return start_of_day(to_local(now).date())
 
 
 # --------------------------------------------------------------------------- reading
@@ -391,7 +391,7 @@ def _check_limits(session: Session, me: int, rules: TeamRules, leads: list[Any],
                   now: datetime) -> None:
     limit = rules.get("pool.claims_per_day")
     if len(leads) > claims_left_today(taken_today, limit):
-        tomorrow = localize(datetime.combine(to_local(now).date() + timedelta(days=1), time()))
+        tomorrow = start_of_day(to_local(now).date() + timedelta(days=1))
         raise RefusedError("lead.daily_limit", taken=taken_today, limit=limit, wanted=len(leads),
                            allowed_at=tomorrow)
     days = rules.get("pool.reclaim_cooldown_days")

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from salescli.core.clock import localize, parse_day, to_local
+from salescli.core.clock import parse_day, start_of_day, to_local
 from salescli.core.errors import BadInputError
 from salescli.domain import planner
 from salescli.domain.metrics import PLAN_TASK_KIND
@@ -179,10 +179,6 @@ def _item(p: planner.Placed, fact: Any, currency: str) -> PlanItem:
                     _parts(c, currency), c.deal_id, c.task_id, p.downgraded, fact.address)
 
 
-def _midnight(day: date) -> datetime:
-    return localize(datetime.combine(day, time()))
-
-
 def _keep(reasons: dict[int, dict[str, planner.Reason]], customer_id: int, reason: planner.Reason) -> None:
     """One part per reason and customer: the strongest (two payments due count once)."""
     mine = reasons.setdefault(customer_id, {})
@@ -195,7 +191,7 @@ def _candidates(session: Session, ctx: Context, rules: TeamRules, first: date, l
                 now: datetime) -> tuple[list[planner.Candidate], dict[int, Any]]:
     me = ctx.user_id
     reasons: dict[int, dict[str, planner.Reason]] = {}
-    at_start = now if first == now.date() else _midnight(first)
+    at_start = now if first == now.date() else start_of_day(first)
 
     for task in follow_up_queries.open_tasks(session, assignee_id=me, before=last + timedelta(days=1)):
         if task.kind == PLAN_TASK_KIND:  # an earlier plan's task: linked on commit, not a reason of its own
@@ -211,7 +207,7 @@ def _candidates(session: Session, ctx: Context, rules: TeamRules, first: date, l
                 planner.Part("due_task", planner.due_task(), task.due_on), visit=visit, day=task.due_on,
                 task_id=task.id))
 
-    end = _midnight(last + timedelta(days=1))
+    end = start_of_day(last + timedelta(days=1))
     warn_at = end - timedelta(days=rules.get("pool.warn_days"))
     for w in recycle_warnings(session, me, rules, warn_at):
         lost_on = to_local(w.due_at).date()
@@ -251,7 +247,7 @@ def _candidates(session: Session, ctx: Context, rules: TeamRules, first: date, l
                                                      deal_id=d.id))
 
     every = rules.get("plan.a_visit_days")
-    for row in queries.a_visits_due(session, me, before=_midnight(first - timedelta(days=every))):
+    for row in queries.a_visits_due(session, me, before=start_of_day(first - timedelta(days=every))):
         past = None if row.last_visit_at is None else (first - to_local(row.last_visit_at).date()).days - every
         _keep(reasons, row.id, planner.Reason(planner.Part("a_visit_due", planner.a_visit_due(past), past),
                                               visit=True))

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from salescli.core.clock import localize, to_local
+from salescli.core.clock import start_of_day, to_local
 from salescli.core.errors import BadInputError, RefusedError
 from salescli.core.settings import SETTINGS
 from salescli.domain import dedupe, pinyin
@@ -298,11 +298,11 @@ class ClaimResult(Record):
 
 
 def _day_start(now: datetime) -> datetime:
-    return localize(datetime.combine(to_local(now).date(), time()))
+    return start_of_day(to_local(now).date())
 
 
 def _next_day(now: datetime) -> datetime:
-    return localize(datetime.combine(to_local(now).date() + timedelta(days=1), time()))
+    return start_of_day(to_local(now).date() + timedelta(days=1))
 
 
 def claim(ctx: Context, refs: list[str]) -> ClaimResult:

@@ -8,9 +8,9 @@ period (domain/periods.py). Instants are the rep's local midnights.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
-from salescli.core.clock import localize, parse_day
+from salescli.core.clock import parse_day, start_of_day
 from salescli.core.errors import BadInputError, SalescliError
 from salescli.domain.periods import EXAMPLES, OF_KIND, Period, PeriodError, kind_of, parse_period
 
@@ -18,7 +18,7 @@ from salescli.domain.periods import EXAMPLES, OF_KIND, Period, PeriodError, kind
 def period_bounds(period: Period) -> tuple[datetime, datetime]:
     """The instants [start, end) of a period: the rep's midnights starting its first day and
     following its last."""
-    return localize(datetime.combine(period.start, time())), localize(datetime.combine(period.end, time()))
+    return start_of_day(period.start), start_of_day(period.end)
 
 
 def any_period(text: str) -> Period:

@@ -18,20 +18,21 @@ buckets, reasons and the stale list come back.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from salescli.core.clock import localize, parse_day
+from salescli.core.clock import parse_day, start_of_day
 from salescli.core.errors import BadInputError
 from salescli.core.stages import Stage
 from salescli.domain import funnel
-from salescli.domain.periods import EXAMPLES, Period, PeriodError, parse_period
+from salescli.domain.periods import Period
 from salescli.domain.pipeline import stale_before
 from salescli.services.access import require
 from salescli.services.context import Context
 from salescli.services.lookup import resolve_user
 from salescli.services.records import Record, record
+from salescli.services.report_periods import any_period, period_bounds
 from salescli.services.settings import team_rules
 from salescli.store.engine import Session
 from salescli.store.queries import reports as queries
@@ -140,13 +141,8 @@ class LostReport(Record):
 
 
 def period_of(text: str | None) -> Period | None:
-    """The period typed; exit 2 with examples when it is none."""
-    if text is None:
-        return None
-    try:
-        return parse_period(text)
-    except PeriodError:
-        raise BadInputError("report.bad_period", value=text, examples=list(EXAMPLES)) from None
+    """The period typed (None: no period); exit 2 with examples when it is none."""
+    return None if text is None else any_period(text)
 
 
 def report_scope(session: Session, ctx: Context, user: str | None, team: bool) -> tuple[Scope, int | None]:
@@ -164,10 +160,9 @@ def report_scope(session: Session, ctx: Context, user: str | None, team: bool) -
     return Scope("mine", ctx.handle), ctx.user_id
 
 
-def period_bounds(period: Period | None) -> tuple[datetime | None, datetime | None]:
-    if period is None:
-        return None, None
-    return localize(datetime.combine(period.start, time())), localize(datetime.combine(period.end, time()))
+def optional_bounds(period: Period | None) -> tuple[datetime | None, datetime | None]:
+    """A period's instants (services/report_periods.py); no period: no bounds."""
+    return (None, None) if period is None else period_bounds(period)
 
 
 def funnel_report(ctx: Context, *, period: str | None = None, user: str | None = None,
@@ -181,7 +176,7 @@ def funnel_report(ctx: Context, *, period: str | None = None, user: str | None =
     running (the open deals' current stages) do not count."""
     chosen = period_of(period)
     now = ctx.now()
-    created_from, created_to = period_bounds(chosen)
+    created_from, created_to = optional_bounds(chosen)
     with ctx.session() as session:
         scope, owner_id = report_scope(session, ctx, user, team)
         rules = team_rules(session)
@@ -292,7 +287,7 @@ def lost_report(ctx: Context, *, period: str | None = None, user: str | None = N
     """Lost reasons of the cohort of deals created in `period`, ranked by deals then amount;
     reasons that differ only in case or surrounding spaces are one."""
     chosen = period_of(period)
-    created_from, created_to = period_bounds(chosen)
+    created_from, created_to = optional_bounds(chosen)
     with ctx.session() as session:
         scope, owner_id = report_scope(session, ctx, user, team)
         currency = team_rules(session).get("pipeline.currency")
@@ -330,7 +325,7 @@ def sources_report(ctx: Context, *, since: str | None = None, user: str | None =
     `since` keeps leads and customers created from that day on; one aggregate statement."""
     now = ctx.now()
     day = parse_day(since, base=now) if since is not None else None
-    created_from = localize(datetime.combine(day, time())) if day is not None else None
+    created_from = start_of_day(day) if day is not None else None
     with ctx.session() as session:
         scope, owner_id = report_scope(session, ctx, user, team)
         currency = team_rules(session).get("pipeline.currency")
