@@ -244,14 +244,14 @@ def test_whole_values_are_never_split_and_lines_fit(crowded, width) -> None:
                 min_size=1, max_size=8),
        st.integers(min_value=20, max_value=200))
 def test_layout_keeps_whole_columns_and_fits_when_it_can(columns, width) -> None:
-    from salescli.terminal.render import SEPARATOR, Measure, _layout
+    from salescli.terminal.render import SEPARATOR, Measure, layout
 
     measures = [
         Measure(natural, natural if whole else min(natural, max(floor, 6)), natural if whole else min(natural, 6),
                 whole, drop)
         for natural, floor, whole, drop in columns
     ]
-    widths = _layout(measures, width)
+    widths = layout(measures, width)
     for index, size in widths.items():
         if measures[index].whole:
             assert size == measures[index].natural

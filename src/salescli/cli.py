@@ -184,6 +184,7 @@ def _register() -> None:
         report_weekly,
         stage,
         target,
+        tui,
         user,
     )
 
@@ -215,6 +216,7 @@ def _register() -> None:
     report_activity.register(report.app)  # report activity|abc
     report_ranking.register(report.app)  # report ranking
     report_weekly.register(report.app)  # report weekly
+    tui.register(app)
 
 
 _register()

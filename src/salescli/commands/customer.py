@@ -168,10 +168,8 @@ def show(ref: RefArg, json: JsonOption = False) -> None:
 
 
 def _render_card(card: Any, now: Any) -> None:
-    from salescli.core.clock import to_local
-    from salescli.present.formatting import ago_phrase, due_phrase, format_clock, format_day, format_moment
-    from salescli.present.labels import GRADES, KINDS, OWNERSHIP_KINDS, SIZES, label
-    from salescli.terminal.render import console, message, styled, table
+    from salescli.present import customer_card as words
+    from salescli.terminal.render import columns_table, console, message, styled, table
 
     out = console()
     title = f"#{card.id} {card.name}"
@@ -182,75 +180,30 @@ def _render_card(card: Any, now: Any) -> None:
         from salescli.present.merge import merged_line
 
         message(merged_line(card.merged_into))
-    facts = [
-        (_("Grade"), label(GRADES, card.grade)),
-        (_("Owner"), card.owner or _("pool")),
-        (_("Industry"), card.industry),
-        (_("Size"), label(SIZES, card.size)),
-        (_("City"), card.city),
-        (_("Address"), card.address),
-        (_("Source"), card.source),
-        (_("Phone"), card.phone),
-        (_("Email"), card.email),
-        (_("Tags"), ", ".join(card.tags)),
-        (_("Last contact"), ago_phrase(card.last_contact_at, now)),
-        (_("Created"), format_day(to_local(card.created_at).date())),
-        (_("Notes"), card.notes),
-    ]
-    table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], [(k, v) for k, v in facts if v])
+    fields = [(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})]
+    table(fields, words.card_facts(card, now))
     if card.pool is not None:  # why the last owner let it go, for the next rep (docs/ownership.md)
         from salescli.present.history import pool_facts
 
-        table([(_("Field"), {"whole": True}), (_("Value"), {"multiline": True})], pool_facts(card.pool),
-              title=_("Pool"))
+        table(fields, pool_facts(card.pool), title=_("Pool"))
     if card.contacts:
-        table(
-            [(_("ID"), {"whole": True}), _("Contact"), (_("Job title"), {"drop": 3}), (_("Phone"), {"whole": True}),
-             (_("Email"), {"whole": True, "drop": 1}), (_("WeChat"), {"whole": True, "drop": 2})],
-            [
-                (c.id, c.name + (" *" if c.primary else ""), c.title, c.phone, c.email, c.wechat)
-                for c in card.contacts
-            ],
-            title=_("Contacts"),
-        )
-    today = now.date()
+        columns_table(words.CONTACT_COLUMNS, words.contact_rows(card), now=now, title=_("Contacts"))
     if card.open_tasks:
-        table(
-            [(_("Task"), {"whole": True}), (_("Due"), {"whole": True}), _("Action")],
-            [
-                (t.id, styled(due_phrase(t.due_on, today) + (" " + format_clock(t.due_at) if t.due_at else ""),
-                              "red" if t.due_on < today else ""),
-                 t.next_action or t.summary)
-                for t in card.open_tasks
-            ],
-            title=_("Open tasks"),
-        )
+        columns_table(words.TASK_COLUMNS, words.task_rows(card), now=now, title=_("Open tasks"))
     if card.timeline:
         table(
             [(_("When"), {"whole": True}), (_("Kind"), {"whole": True}), (_("By"), {"whole": True}),
              (_("Contact"), {"drop": 1}), (_("Summary"), {"multiline": True, "ratio": 2}), _("Next")],
-            [
-                (format_moment(f.happened_at), label(KINDS, f.kind), f.author, f.contact,
-                 f.summary + (f" @ {f.location}" if f.location else ""),
-                 (f"{format_day(f.due_on)}{' ' + format_clock(f.due_at) if f.due_at else ''}: {f.next_action or ''}"
-                  .rstrip(": ") if f.due_on else ""))
-                for f in card.timeline
-            ],
+            [(r.when, r.kind, r.author, r.contact, r.summary, r.next) for r in words.timeline_rows(card)],
             title=_("Timeline"),
         )
     else:
         message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card.id))
     if len(card.ownership) > 1:
-        from salescli.present.history import why
-
         table(
             [(_("When"), {"whole": True}), (_("Change"), {"whole": True}), (_("From"), {"whole": True}),
              (_("To"), {"whole": True}), _("Reason")],
-            [
-                (format_moment(e.at), label(OWNERSHIP_KINDS, e.kind), e.from_user or "", e.to_user or _("pool"),
-                 why(e.kind, e.reason))
-                for e in card.ownership
-            ],
+            [(r.when, r.change, r.from_user, r.to_user, r.reason) for r in words.ownership_rows(card)],
             title=_("Ownership"),
         )
     if card.deals:

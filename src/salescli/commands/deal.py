@@ -233,14 +233,15 @@ def advance(
     force: Annotated[bool, typer.Option("--force", help=_("Allow skipping stages ahead."))] = False,
     json: JsonOption = False,
 ) -> None:
+    from salescli.present.deals import advanced_sentence
     from salescli.services.deals import advance_deal
+    from salescli.terminal.render import message, print_json
 
     card = advance_deal(open_ctx(), ref, to=to, note=note, force=force)
-    kind = card.changes[-1].kind if card.changes else ""
-    sentence = {"skip": _("Deal #{id} {title} skipped ahead to {stage}."),
-                "back": _("Deal #{id} {title} moved back to {stage}.")}.get(
-        kind, _("Deal #{id} {title} advanced to {stage}."))
-    _moved(card, json, sentence)
+    if json:
+        print_json(card)
+        return
+    message(advanced_sentence(card))
 
 
 @app.command("won", help=_("Close a deal as won, from any open stage."))

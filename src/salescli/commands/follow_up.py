@@ -51,32 +51,11 @@ def log(
 
 
 def _render_logged(result: Any, now: Any) -> None:
-    from salescli.core.i18n import ngettext
-    from salescli.present.formatting import due_phrase, format_due
-    from salescli.present.labels import KINDS, label
+    from salescli.present.follow_ups import logged_lines
     from salescli.terminal.render import message
 
-    follow_up = result.follow_up
-    message(
-        _("Logged {kind} with {customer} (#{id}).").format(
-            kind=label(KINDS, follow_up.kind), customer=result.customer.name, id=result.customer.id
-        )
-    )
-    if result.closed_tasks:
-        ids = ", ".join(f"#{i}" for i in result.closed_tasks)
-        message(
-            ngettext("Closed {n} open task ({ids}).", "Closed {n} open tasks ({ids}).", len(result.closed_tasks))
-            .format(n=len(result.closed_tasks), ids=ids)
-        )
-    if follow_up.due_on:
-        due = follow_up.due_on
-        message(
-            _("Next: {action}, {when} ({relative}); task #{id}.").format(
-                # the same action `tasks` shows: what was typed, else what the follow-up was about
-                action=follow_up.next_action or follow_up.summary, when=format_due(due, follow_up.due_at),
-                relative=due_phrase(due, now.date()), id=follow_up.id,
-            )
-        )
+    for line in logged_lines(result, now):
+        message(line)
 
 
 def tasks(
@@ -120,7 +99,7 @@ def done(
     ] = "call",
     json: JsonOption = False,
 ) -> None:
-    from salescli.present.labels import KINDS, label
+    from salescli.present.follow_ups import done_lines
     from salescli.services.follow_ups import complete_task
     from salescli.terminal.render import message, print_json
 
@@ -128,10 +107,8 @@ def done(
     if json:
         print_json(view)
         return
-    # The customer's name may end in a period ("Co., Ltd."): the sentence then ends there.
-    message(_("Done: task #{id} for {customer}: {action}").format(id=view.id, customer=view.customer,
-                                                                    action=view.action))
-    message(_("Logged {kind}: {summary}").format(kind=label(KINDS, kind), summary=view.closed_note or view.action))
+    for line in done_lines(view, kind):
+        message(line)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,7 @@
 lock|unlock`: the public pool (公海), docs/pool.md."""
 
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -83,6 +83,7 @@ def list_(
 
 @app.command("claim", help=_("Take customers from the pool, within your cap."))
 def claim(refs: RefsArg, json: JsonOption = False) -> None:
+    from salescli.present.pool import claimed_sentence
     from salescli.services.pool import claim as claim_customers
     from salescli.terminal.render import message, print_json
 
@@ -90,21 +91,7 @@ def claim(refs: RefsArg, json: JsonOption = False) -> None:
     if json:
         print_json(done)
         return
-    message(_claimed_sentence(done))
-
-
-def _claimed_sentence(done: Any) -> str:
-    from salescli.core.i18n import ngettext
-    from salescli.present.deal_messages import words_list
-
-    customers = words_list([f"#{c.id} {c.name}" for c in done.claimed])
-    if done.cap is None:  # the pool rules are not in force: no cap, no daily limit
-        return _("Claimed {customers}.").format(customers=customers)
-    per_day = done.claims_per_day or 0
-    claims = ngettext("{left} of {limit} claim left today", "{left} of {limit} claims left today", per_day).format(
-        left=max(0, per_day - done.claims_today), limit=per_day)
-    return _("Claimed {customers}. You own {owned} of {cap}; {claims}.").format(
-        customers=customers, owned=done.owned, cap=done.cap, claims=claims)
+    message(claimed_sentence(done))
 
 
 @app.command("release", help=_("Return a customer you own to the pool, with a reason."))

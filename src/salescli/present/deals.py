@@ -6,8 +6,11 @@ Deal tables use the shared kinds `money`, `stage`, `code` (statuses, kinds of ch
 
 from __future__ import annotations
 
-from salescli.core.i18n import N_
+from typing import Any
+
+from salescli.core.i18n import N_, _
 from salescli.present.columns import Column
+from salescli.present.labels import stage_label
 
 MONEY, STAGE = "money", "stage"
 
@@ -48,3 +51,12 @@ CHANGE_COLUMNS: tuple[Column, ...] = (
     Column(N_("Feedback"), "feedback", lines=3),
 )
 CHANGE_DEAL_COLUMN = Column(N_("Deal"), "deal_title", drop=1)
+
+
+def advanced_sentence(card: Any) -> str:
+    """After `deal advance` (and the dashboard's `a`): where the deal went, and how."""
+    kind = card.changes[-1].kind if card.changes else ""
+    template = {"skip": _("Deal #{id} {title} skipped ahead to {stage}."),
+                "back": _("Deal #{id} {title} moved back to {stage}.")}.get(
+        kind, _("Deal #{id} {title} advanced to {stage}."))
+    return template.format(id=card.id, title=card.title, stage=stage_label(card.stage, card.stage_name))

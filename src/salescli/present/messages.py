@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "date.required": N_("A date is required (for example today, +3d, fri or 2026-12-01)."),
     "clock.bad_now": N_("SALESCLI_NOW is not an ISO date or datetime: {value!r}."),
     "language.unknown": N_("Unknown language {value!r}; available: {available}."),
+    "tui.no_terminal": N_("The dashboard needs a terminal: run salescli tui in one, not through a pipe."),
     # settings and the config file
     "setting.unknown": N_("Unknown setting {key!r}."),
     "setting.bad_value": N_("Bad value {value!r} for {key}: expected {allowed}."),

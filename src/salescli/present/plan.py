@@ -6,6 +6,7 @@ events a plan writes. Shared by the CLI and (later) the weekly report.
 from __future__ import annotations
 
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from salescli.core.i18n import N_, _, ngettext
@@ -151,3 +152,16 @@ def event_summary(item: Any) -> str:
 
 def event_description(item: Any) -> str:
     return _("Score {score}: {why}").format(score=item.score, why=why(item.parts))
+
+
+def plan_row(item: Any, **extra: Any) -> SimpleNamespace:
+    """A plan item (or one not planned) with the words its columns draw; it keeps what it
+    is about (customer, task, deal) for the dashboard's keys."""
+    kind = kind_words(item.kind)
+    if getattr(item, "downgraded", False):
+        kind = _("{kind} (was a visit)").format(kind=kind)
+    return SimpleNamespace(position=getattr(item, "position", None), day=getattr(item, "day", None),
+                           kind_words=kind, customer=item.customer, customer_id=item.customer_id,
+                           task_id=getattr(item, "task_id", None), deal_id=getattr(item, "deal_id", None),
+                           city=getattr(item, "city", None), purpose_words=purpose_words(item.purpose),
+                           score=item.score, why=why(item.parts), **extra)

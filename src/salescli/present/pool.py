@@ -129,3 +129,17 @@ def rule_rows(view: Any) -> list[tuple[str, str, str, str]]:
 def _general_key(key: str) -> str:
     """pool.recycle_no_follow_up_days_a -> pool.recycle_no_follow_up_days."""
     return key.rsplit("_", 1)[0]
+
+
+def claimed_sentence(done: Any) -> str:
+    """After a claim: whom, and (with the pool rules in force) the cap and today's claims left."""
+    from salescli.present.deal_messages import words_list
+
+    customers = words_list([f"#{c.id} {c.name}" for c in done.claimed])
+    if done.cap is None:  # the pool rules are not in force: no cap, no daily limit
+        return _("Claimed {customers}.").format(customers=customers)
+    per_day = done.claims_per_day or 0
+    claims = ngettext("{left} of {limit} claim left today", "{left} of {limit} claims left today", per_day).format(
+        left=max(0, per_day - done.claims_today), limit=per_day)
+    return _("Claimed {customers}. You own {owned} of {cap}; {claims}.").format(
+        customers=customers, owned=done.owned, cap=done.cap, claims=claims)

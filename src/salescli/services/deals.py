@@ -384,6 +384,41 @@ def _open_deal(session: Session, ctx: Context, ref: str | int) -> tuple[Any, int
     return deal, who.id
 
 
+def _next_stage(p: _Pipeline, deal: Any) -> Stage:
+    """The stage after the deal's (the first, for a stage no longer listed)."""
+    here = pipeline.index_of(p.stages, deal.stage)
+    target = p.stages[0] if here is None else pipeline.next_stage(p.stages, deal.stage)
+    if target is None:
+        raise RefusedError("deal.last_stage", id=deal.id, stage=deal.stage, stage_name=p.name(deal.stage))
+    return target
+
+
+@record
+class AdvancePreview(Record):
+    """What advancing a deal one stage asks for, before it is tried (the dashboard's form)."""
+
+    deal: DealRow
+    to_stage: str
+    to_name: str | None
+    gate: list[str]  # the next stage's gate items (core/stages.py GATE_ITEMS)
+    missing: list[str]  # those the deal lacks now; "note" always, as it is typed with the move
+
+
+def advance_preview(ctx: Context, ref: str | int) -> AdvancePreview:
+    """The next stage of an open deal the rep may move, and what its gate needs."""
+    now = ctx.now()
+    with ctx.session() as session:
+        p = _Pipeline.read(session, now)
+        deal = load_deal(session, ref)
+        _require(session, ctx, deal, "move")
+        if deal.status != pipeline.OPEN:
+            raise RefusedError("deal.closed", id=deal.id, status=deal.status)
+        target = _next_stage(p, deal)
+        facts = pipeline.DealFacts(None, deal.amount_cents, deal.close_on, deal.product)
+        return AdvancePreview(deal_row(deal, p), target.key, target.name, list(target.gate),
+                              pipeline.missing(target.gate, facts))
+
+
 def advance_deal(
     ctx: Context, ref: str | int, *, to: str | None = None, note: str | None = None, force: bool = False,
 ) -> DealCard:
@@ -395,11 +430,7 @@ def advance_deal(
         p = _Pipeline.read(session, now)
         target = resolve_stage(p.stages, to) if to is not None else None
         deal, by_id = _open_deal(session, ctx, ref)
-        if target is None:
-            here = pipeline.index_of(p.stages, deal.stage)
-            target = p.stages[0] if here is None else pipeline.next_stage(p.stages, deal.stage)
-            if target is None:
-                raise RefusedError("deal.last_stage", id=deal.id, stage=deal.stage, stage_name=p.name(deal.stage))
+        target = target or _next_stage(p, deal)
         if target.key == deal.stage:
             raise RefusedError("deal.same_stage", id=deal.id, stage=target.key, stage_name=target.name)
         kind = pipeline.move_kind(p.stages, deal.stage, target.key)

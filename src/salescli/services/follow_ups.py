@@ -115,7 +115,7 @@ def _instant(value: datetime | str | None, now: datetime) -> datetime:
     return parse_when(value, base=now).as_datetime(now)
 
 
-def _due(value: date | str | None, now: datetime) -> tuple[date | None, datetime | None]:
+def read_due(value: date | str | None, now: datetime) -> tuple[date | None, datetime | None]:
     """The task's day and, when a time of day was typed (`fri 14:30`), its instant."""
     if value is None or isinstance(value, date):
         return value, None
@@ -130,7 +130,7 @@ def log_follow_up(ctx: Context, data: LogInput) -> LogResult:
     kind = parse_kind(data.kind)
     now = ctx.now()
     happened_at = _instant(data.at, now)
-    due_on, due_at = _due(data.due, now)
+    due_on, due_at = read_due(data.due, now)
     if happened_at > now:
         raise BadInputError("follow_up.in_future", at=happened_at)
     next_action = clean_text(data.next_action, "next_action")

@@ -4,21 +4,11 @@ items not planned with why, and a closing line with the totals and what to do ne
 from __future__ import annotations
 
 from datetime import datetime
-from types import SimpleNamespace
 from typing import Any
 
 from salescli.core.i18n import _
 from salescli.present import plan as words
 from salescli.terminal.render import columns_table, message
-
-
-def _row(item: Any, **extra: Any) -> SimpleNamespace:
-    kind = words.kind_words(item.kind)
-    if getattr(item, "downgraded", False):
-        kind = _("{kind} (was a visit)").format(kind=kind)
-    return SimpleNamespace(position=getattr(item, "position", None), kind_words=kind, customer=item.customer,
-                           city=getattr(item, "city", None), purpose_words=words.purpose_words(item.purpose),
-                           score=item.score, why=words.why(item.parts), **extra)
 
 
 def render_week_plan(plan: Any, now: datetime, *, ics: str | None = None) -> None:
@@ -27,11 +17,11 @@ def render_week_plan(plan: Any, now: datetime, *, ics: str | None = None) -> Non
         visits = sum(1 for i in items if i.kind == "visit")
         title = words.day_heading(day, visits, len(items) - visits)
         if items:
-            columns_table(words.COLUMNS, [_row(i) for i in items], now=now, title=title)
+            columns_table(words.COLUMNS, [words.plan_row(i) for i in items], now=now, title=title)
         else:
             message(_("{heading}: nothing planned.").format(heading=title))
     if plan.overflow:
-        rows = [_row(o, reason_words=words.overflow_words(o.reason)) for o in plan.overflow]
+        rows = [words.plan_row(o, reason_words=words.overflow_words(o.reason)) for o in plan.overflow]
         columns_table(words.OVERFLOW_COLUMNS, rows, now=now, title=_("Not planned"))
     message(words.totals(plan))
     if plan.committed is not None:

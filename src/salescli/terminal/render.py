@@ -176,9 +176,9 @@ def table(
     if len(cells) > PLAIN_ROWS:
         _plain_table([safe(h, newlines=False) for h, _o in specs], cells, title=title)
         return
-    layout = _layout([_measure(header, options, [row[i] for row in cells])
-                      for i, (header, options) in enumerate(specs)], console().width)
-    _rich_table(specs, cells, layout, title=title)
+    widths = layout([measure(header, options, [row[i] for row in cells])
+                     for i, (header, options) in enumerate(specs)], console().width)
+    _rich_table(specs, cells, widths, title=title)
 
 
 def _cell_text(cell: Any, multiline: bool) -> Any:
@@ -222,7 +222,7 @@ class Measure:
 HARD = 6  # a text column narrower than this is no use; its header may fold to get there
 
 
-def _measure(header: str, options: dict[str, Any], cells: Sequence[Any]) -> Measure:
+def measure(header: str, options: dict[str, Any], cells: Sequence[Any]) -> Measure:
     from rich.cells import cell_len
 
     whole = bool(options.get("whole") or options.get("no_wrap"))
@@ -239,7 +239,7 @@ def _measure(header: str, options: dict[str, Any], cells: Sequence[Any]) -> Meas
     return Measure(natural, floor, least, whole, options.get("drop"), options.get("ratio") or 1, not any(texts))
 
 
-def _layout(columns: Sequence[Measure], width: int) -> dict[int, int]:
+def layout(columns: Sequence[Measure], width: int, separator: int = SEPARATOR) -> dict[int, int]:
     """Column index -> width for the columns shown (dict order = column order).
 
     Droppable columns are left out, empty ones first, then highest `drop` first, while
@@ -248,12 +248,13 @@ def _layout(columns: Sequence[Measure], width: int) -> dict[int, int]:
     wrap between words) and share what is left in proportion to their ratio, up to their
     natural width; when the floors do not fit, they go down towards their least width
     (a long word then folds). The sum exceeds `width` only when the whole values and
-    the least text widths alone do not fit.
+    the least text widths alone do not fit. `separator`: the cells between two columns
+    (the dashboard's tables pad each cell instead).
     """
     keep = list(range(len(columns)))
 
     def need(kept: list[int], of: Any) -> int:
-        return sum(of(columns[i]) for i in kept) + SEPARATOR * (len(kept) - 1)
+        return sum(of(columns[i]) for i in kept) + separator * (len(kept) - 1)
 
     def comfortable(c: Measure) -> int:
         return c.natural if c.whole else min(c.natural, max(c.floor, COMFORTABLE))
@@ -368,6 +369,18 @@ def columns_table(
 ) -> None:
     """Render records by their `present.columns.Column` descriptions, formatted for the language."""
     from salescli.core.i18n import _
+
+    table(
+        [(_(c.header), c.options()) for c in columns],
+        [[column_cell(c, item, now) for c in columns] for item in items],
+        title=title,
+    )
+
+
+def column_cell(column: Any, item: Any, now: datetime) -> Any:
+    """One record's value for a `present.columns.Column`: plain text, or Rich text where the
+    kind has a colour (overdue in red). The dashboard draws its tables' cells with it too."""
+    from salescli.core.i18n import _
     from salescli.present.formatting import (
         ago_phrase,
         days_phrase,
@@ -380,47 +393,37 @@ def columns_table(
     )
 
     today = now.date()
+    moment = getattr(item, column.time_key, None) if column.time_key else None
+    at = " " + format_clock(moment) if moment is not None else ""  # a task's time of day
+    value = getattr(item, column.key, None)
+    if value is None or value == "" or value is False:
+        return _("never") if column.kind == "ago" else ""
+    if column.kind == "day":
+        return format_short_day(value) + at
+    if column.kind == "due":
+        return styled(due_phrase(value, today) + at,
+                      "red" if value < today else "yellow" if value == today else "")
+    if column.kind == "ago":
+        return ago_phrase(value, now)
+    if column.kind == "days":
+        return styled(days_phrase(max(int(value), 0)), "red")
+    if column.kind == "until":
+        return until_phrase(int(value))
+    if column.kind == "span":
+        return days_phrase(max(int(value), 0))
+    if column.kind == "moment":
+        return format_moment(value)
+    if column.kind == "money":
+        return format_money(value, getattr(item, "currency", None) or "CNY")
+    if column.kind == "stage":
+        from salescli.present.columns import STAGE_NAMES
+        from salescli.present.labels import stage_label
 
-    def at(column: Any, item: Any) -> str:
-        moment = getattr(item, column.time_key, None) if column.time_key else None
-        return " " + format_clock(moment) if moment is not None else ""
+        return stage_label(value, getattr(item, STAGE_NAMES.get(column.key, "stage_name"), None))
+    if column.kind == "code":
+        from salescli.present import labels
 
-    def cell(column: Any, item: Any) -> Any:
-        value = getattr(item, column.key, None)
-        if value is None or value == "" or value is False:
-            return _("never") if column.kind == "ago" else ""
-        if column.kind == "day":
-            return format_short_day(value) + at(column, item)
-        if column.kind == "due":
-            return styled(due_phrase(value, today) + at(column, item),
-                          "red" if value < today else "yellow" if value == today else "")
-        if column.kind == "ago":
-            return ago_phrase(value, now)
-        if column.kind == "days":
-            return styled(days_phrase(max(int(value), 0)), "red")
-        if column.kind == "until":
-            return until_phrase(int(value))
-        if column.kind == "span":
-            return days_phrase(max(int(value), 0))
-        if column.kind == "moment":
-            return format_moment(value)
-        if column.kind == "money":
-            return format_money(value, getattr(item, "currency", None) or "CNY")
-        if column.kind == "stage":
-            from salescli.present.columns import STAGE_NAMES
-            from salescli.present.labels import stage_label
-
-            return stage_label(value, getattr(item, STAGE_NAMES.get(column.key, "stage_name"), None))
-        if column.kind == "code":
-            from salescli.present import labels
-
-            return labels.label(getattr(labels, column.labels or ""), value)
-        if column.kind == "flag":
-            return styled(_(column.labels or ""), "yellow")
-        return value
-
-    table(
-        [(_(c.header), c.options()) for c in columns],
-        [[cell(c, item) for c in columns] for item in items],
-        title=title,
-    )
+        return labels.label(getattr(labels, column.labels or ""), value)
+    if column.kind == "flag":
+        return styled(_(column.labels or ""), "yellow")
+    return value
