@@ -360,20 +360,26 @@ def test_tui_starts_and_quits_in_a_terminal(sqlite_cli, tmp_path) -> None:
     proc = subprocess.Popen([sys.executable, "-m", "salescli", "tui"], stdin=child, stdout=child, stderr=child,
                             env=env, close_fds=True)
     os.close(child)
+    poller = select.poll()  # not select(): a long test run's descriptors can pass 1024
+    poller.register(main, select.POLLIN)
+
+    def read(timeout_ms: int) -> bytes:
+        if not poller.poll(timeout_ms):
+            return b""
+        try:
+            return os.read(main, 65536)
+        except OSError:  # the child closed its side
+            return b""
+
     seen = b""
     deadline = time.monotonic() + 30
     try:
         while b"Forgotten" not in seen and time.monotonic() < deadline:
-            if select.select([main], [], [], 0.5)[0]:
-                seen += os.read(main, 65536)
+            seen += read(500)
         assert b"Forgotten" in seen, seen[-2000:]
         os.write(main, b"q")
         while proc.poll() is None and time.monotonic() < deadline:  # read on: the app's last writes must not block
-            if select.select([main], [], [], 0.2)[0]:
-                try:
-                    os.read(main, 65536)
-                except OSError:
-                    break
+            read(200)
         assert proc.wait(timeout=10) == 0
     finally:
         if proc.poll() is None:

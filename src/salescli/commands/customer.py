@@ -191,21 +191,11 @@ def _render_card(card: Any, now: Any) -> None:
     if card.open_tasks:
         columns_table(words.TASK_COLUMNS, words.task_rows(card), now=now, title=_("Open tasks"))
     if card.timeline:
-        table(
-            [(_("When"), {"whole": True}), (_("Kind"), {"whole": True}), (_("By"), {"whole": True}),
-             (_("Contact"), {"drop": 1}), (_("Summary"), {"multiline": True, "ratio": 2}), _("Next")],
-            [(r.when, r.kind, r.author, r.contact, r.summary, r.next) for r in words.timeline_rows(card)],
-            title=_("Timeline"),
-        )
+        columns_table(words.TIMELINE_COLUMNS, words.timeline_rows(card), now=now, title=_("Timeline"))
     else:
         message(_("No follow-ups yet: salescli log {id} \"...\"").format(id=card.id))
     if len(card.ownership) > 1:
-        table(
-            [(_("When"), {"whole": True}), (_("Change"), {"whole": True}), (_("From"), {"whole": True}),
-             (_("To"), {"whole": True}), _("Reason")],
-            [(r.when, r.change, r.from_user, r.to_user, r.reason) for r in words.ownership_rows(card)],
-            title=_("Ownership"),
-        )
+        columns_table(words.OWNERSHIP_COLUMNS, words.ownership_rows(card), now=now, title=_("Ownership"))
     if card.deals:
         _render_card_deals(card, now)
 

@@ -45,6 +45,8 @@ class Column:
     lines: int | None = None
     time_key: str | None = None  # a day or due column: the instant whose time of day follows it
     labels: str | None = None  # a code column: the vocabulary's name; a flag column: its marker (N_)
+    multiline: bool = False  # a text keeps its line breaks where the interface can (a follow-up's summary)
+    ratio: int | None = None  # a text column's share of the room left (default 1)
 
     @property
     def is_whole(self) -> bool:
@@ -59,4 +61,8 @@ class Column:
             options["drop"] = self.drop
         if self.lines is not None:
             options["lines"] = self.lines
+        if self.multiline:
+            options["multiline"] = True
+        if self.ratio is not None:
+            options["ratio"] = self.ratio
         return options

@@ -2,9 +2,8 @@
 alike: its facts, and the rows of its contacts, open tasks, timeline and ownership
 history, each value in words once (docs/dashboard.md "Detail").
 
-Contacts and tasks have `Column` descriptions both interfaces draw; the timeline and the
-ownership history keep the CLI's own layout there (a summary wraps over lines), while
-the dashboard shows one line per row with the same words.
+Every table has its `Column` descriptions, which both interfaces draw: the CLI wraps a
+long summary over lines, the dashboard shows one line per row.
 """
 
 from __future__ import annotations
@@ -36,10 +35,10 @@ TASK_COLUMNS = (
 TIMELINE_COLUMNS = (
     Column(N_("When"), "when", whole=True),
     Column(N_("Kind"), "kind", whole=True),
-    Column(N_("By"), "author", whole=True, drop=2),
+    Column(N_("By"), "author", whole=True),
     Column(N_("Contact"), "contact", drop=1),
-    Column(N_("Summary"), "summary"),
-    Column(N_("Next"), "next", drop=3),
+    Column(N_("Summary"), "summary", multiline=True, ratio=2),
+    Column(N_("Next"), "next"),
 )
 OWNERSHIP_COLUMNS = (
     Column(N_("When"), "when", whole=True),

@@ -172,7 +172,7 @@ def table(
     """
     specs = [column if isinstance(column, tuple) else (column, {}) for column in columns]
     flags = [bool(options.get("multiline")) for _h, options in specs]
-    cells = [[_cell_text(cell, multiline) for cell, multiline in zip(row, flags, strict=False)] for row in rows]
+    cells = [[cell_text(cell, multiline) for cell, multiline in zip(row, flags, strict=False)] for row in rows]
     if len(cells) > PLAIN_ROWS:
         _plain_table([safe(h, newlines=False) for h, _o in specs], cells, title=title)
         return
@@ -181,7 +181,7 @@ def table(
     _rich_table(specs, cells, widths, title=title)
 
 
-def _cell_text(cell: Any, multiline: bool) -> Any:
+def cell_text(cell: Any, multiline: bool) -> Any:
     """A cell as safe text: a Rich `Text` (styled by the caller) or a plain string. In a
     column that is not `multiline` a newline becomes a space, so rows stay rows."""
     if cell is None:

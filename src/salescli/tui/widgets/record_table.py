@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.widgets import DataTable
 
 from salescli.core.i18n import _
-from salescli.terminal.render import column_cell, layout, measure, safe
+from salescli.terminal.render import cell_text, column_cell, layout, measure
 
 PADDING = 1  # DataTable's cell padding on each side
 SCROLLBAR = 2  # the vertical scrollbar's width
@@ -81,11 +81,10 @@ class RecordTable(DataTable):
 
 
 def _cell(value: Any) -> Text:
-    """What a user typed is drawn, never obeyed (docs/text.md): Rich text from the CLI's
-    formatting is already safe; a plain value is made visible and never read as markup."""
-    if isinstance(value, Text):
-        return value
-    return Text(safe(value, newlines=False))
+    """One line of safe text, as the CLI draws a cell (docs/text.md): what a user typed is
+    drawn, never obeyed, never read as markup; a line break is a space."""
+    value = cell_text(value, multiline=False)
+    return value if isinstance(value, Text) else Text(value)
 
 
 def _fit(cell: Text, width: int) -> Text:
