@@ -33,13 +33,11 @@ class Backend:
             self._notices.append(notice)
 
     def call(self, service: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
-        """`service(ctx, *args, **kwargs)`, one at a time. A lazy result (a streamed
-        listing) is read whole inside the lock, while its transaction is open."""
+        """`service(ctx, *args, **kwargs)`, one at a time. A service that streams (a listing)
+        must be read whole inside the call, while its transaction is open: screens call
+        such services through `BaseScreen.load`, which does."""
         with self._lock:
-            result = service(self.ctx, *args, **kwargs)
-            if hasattr(result, "__next__"):
-                result = list(result)  # type: ignore[assignment]
-            return result
+            return service(self.ctx, *args, **kwargs)
 
     def take_notices(self) -> list[Notice]:
         with self._notices_lock:

@@ -4,6 +4,7 @@ bindings in the interface language, `reload()` for `r` and for coming back to it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
@@ -34,6 +35,20 @@ class BaseScreen(Screen):
 
     def reload(self) -> None:
         """Read this screen's data again (in a worker) and redraw it."""
+
+    def load(self, service: Callable[..., Any], /, *args: Any, **kwargs: Any) -> None:
+        """`service(ctx, ...)` in a worker with the status line's facts; `show((facts,
+        result))` draws them. A streamed listing is read whole in the worker."""
+        from salescli.services.dashboard import session_facts
+
+        def read(ctx: Any) -> tuple[Any, Any]:
+            result = service(ctx, *args, **kwargs)
+            return session_facts(ctx), list(result) if hasattr(result, "__next__") else result
+
+        self.sales.run_service(read, done=self.show, group=type(self).__name__, exclusive=True)
+
+    def show(self, found: tuple[Any, Any]) -> None:
+        """Draw what `load` read."""
 
     def selection(self) -> Selection:
         return Selection()

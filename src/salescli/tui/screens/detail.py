@@ -51,12 +51,8 @@ class DetailScreen(BaseScreen):
 
     def reload(self) -> None:
         from salescli.services.customers import customer_card
-        from salescli.services.dashboard import session_facts
 
-        def both(ctx: Any) -> tuple[Any, Any]:
-            return session_facts(ctx), customer_card(ctx, f"#{self.customer_id}")
-
-        self.sales.run_service(both, done=self.show, group="detail", exclusive=True)
+        self.load(customer_card, f"#{self.customer_id}")
 
     def show(self, found: tuple[Any, Any]) -> None:
         session, card = found

@@ -37,13 +37,9 @@ class PlanScreen(BaseScreen):
         self.query_one("#plan").focus()
 
     def reload(self) -> None:
-        from salescli.services.dashboard import session_facts
         from salescli.services.plan import build_week_plan
 
-        def read(ctx: Any) -> tuple[Any, Any]:
-            return session_facts(ctx), build_week_plan(ctx)
-
-        self.sales.run_service(read, done=self.show, group="plan", exclusive=True)
+        self.load(build_week_plan)
 
     def show(self, found: tuple[Any, Any]) -> None:
         session, plan = found

@@ -40,15 +40,10 @@ class PoolScreen(BaseScreen):
         self.query_one("#pool").focus()
 
     def reload(self) -> None:
-        from salescli.services.dashboard import session_facts
         from salescli.services.pool import PoolFilter, list_pool
 
         search = self.query_one("#pool-filter", Input).value.strip() or None
-
-        def read(ctx: Any) -> tuple[Any, list[Any]]:
-            return session_facts(ctx), list(list_pool(ctx, PoolFilter(search=search, limit=POOL_ROWS)))
-
-        self.sales.run_service(read, done=self.show, group="pool", exclusive=True)
+        self.load(list_pool, PoolFilter(search=search, limit=POOL_ROWS))
 
     def show(self, found: tuple[Any, list[Any]]) -> None:
         session, rows = found
