@@ -85,3 +85,13 @@ def test_screen_snapshot(demo, screen: str, size: str) -> None:  # noqa: ANN001
     text = asyncio.run(_shoot(SIZES[size], screen))
     assert "长沙" in text or screen == "pool"  # CJK names are drawn (the pool's own are checked in its file)
     compare(f"{screen}-{size}", text)
+
+
+def test_home_snapshot_in_chinese(demo) -> None:  # noqa: ANN001
+    """The same home in the Chinese interface: labels are CJK too, two cells per character."""
+    from salescli.core import i18n
+
+    i18n.set_language("zh_CN")  # the fixture isolated_env puts English back
+    text = asyncio.run(_shoot(SIZES["80x24"], "home"))
+    assert "日程" in text and "简体中文" in text
+    compare("home-80x24-zh_CN", text)

@@ -1,16 +1,17 @@
-"""How the dashboard's home screen reads the agenda (docs/dashboard.md): every section's
+"""How the dashboard reads (docs/dashboard.md): the home screen's agenda, every section's
 items as one kind of line, so a single list shows the day at a glance, each line keeping
 what it is about (customer, task, deal) for the keys that act on it.
 
 The agenda's sections and their order come from the service (services/agenda.py); here
 they only get a short label, a "when" phrase and a "what" text. Forgotten customers have
-a pane of their own, so they are not lines here.
+a pane of their own, so they are not lines here. And the search box's result lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from types import SimpleNamespace
 from typing import Any
 
 from salescli.core.i18n import N_, _, ngettext
@@ -117,8 +118,6 @@ NEAR_MARK = N_("≈ {name}")
 
 def search_rows(hits: list[Any]) -> list[Any]:
     """A hit in the pool shows "pool" as its owner; a near name (a typo's guess) is marked."""
-    from types import SimpleNamespace
-
     return [SimpleNamespace(id=h.id, name=_(NEAR_MARK).format(name=h.name) if h.match == "near" else h.name,
                             grade=h.grade, city=h.city, owner=h.owner or _("pool"), last_contact_at=h.last_contact_at)
             for h in hits]
