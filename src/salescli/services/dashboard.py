@@ -1,6 +1,6 @@
 """What the dashboard's home screen shows, read in one call (docs/dashboard.md): the
 agenda (its forgotten section too), the targets in force today with their pace, and the
-rep's open pipeline by stage, plus who is acting on which store.
+rep's open pipeline by stage; and who is acting on which store, for every screen.
 
 Each part is the service the CLI's own command calls (`agenda`, `target show`, `report
 funnel`), so the two interfaces cannot disagree about a number.
@@ -26,17 +26,17 @@ class SessionFacts(Record):
 
 @record
 class Home(Record):
-    session: SessionFacts
     agenda: Agenda
     targets: TargetReport
     funnel: FunnelReport
 
 
 def session_facts(ctx: Context) -> SessionFacts:
+    """Every screen's status line: read with each screen's data (tui/screens/base.py `load`)."""
     from salescli.services.store_admin import store_location
 
     return SessionFacts(ctx.handle, ctx.now(), store_location(ctx.config))
 
 
 def home(ctx: Context) -> Home:
-    return Home(session_facts(ctx), build_agenda(ctx), target_progress(ctx), funnel_report(ctx))
+    return Home(build_agenda(ctx), target_progress(ctx), funnel_report(ctx))

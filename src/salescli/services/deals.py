@@ -377,6 +377,11 @@ def _open_deal(session: Session, ctx: Context, ref: str | int) -> tuple[Any, int
     recycles go first: winning or reaching negotiation exempts a customer, but not one
     whose time was already up (docs/pool.md)."""
     recycle_now(session, ctx.now())
+    return _movable(session, ctx, ref)
+
+
+def _movable(session: Session, ctx: Context, ref: str | int) -> tuple[Any, int]:
+    """The deal, when it is open and the actor may move it, and the actor's id."""
     deal = load_deal(session, ref)
     who = _require(session, ctx, deal, "move")
     if deal.status != pipeline.OPEN:
@@ -409,10 +414,7 @@ def advance_preview(ctx: Context, ref: str | int) -> AdvancePreview:
     now = ctx.now()
     with ctx.session() as session:
         p = _Pipeline.read(session, now)
-        deal = load_deal(session, ref)
-        _require(session, ctx, deal, "move")
-        if deal.status != pipeline.OPEN:
-            raise RefusedError("deal.closed", id=deal.id, status=deal.status)
+        deal, _by = _movable(session, ctx, ref)
         target = _next_stage(p, deal)
         facts = pipeline.DealFacts(None, deal.amount_cents, deal.close_on, deal.product)
         return AdvancePreview(deal_row(deal, p), target.key, target.name, list(target.gate),

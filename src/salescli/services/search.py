@@ -50,7 +50,7 @@ def search_customers(ctx: Context, text: str, *, limit: int = SEARCH_LIMIT) -> l
         ]
         if len(hits) < limit and len(key) >= 3:
             found = {h.id for h in hits}
-            near = near_customers(session, key, pinyin.pinyin_keys(search)[0], found, limit=limit - len(hits))
+            near = near_customers(session, key, pinyin.keys_of_name_key(key)[0], found, limit=limit - len(hits))
             rows = {row[0]: row for row in queries.summaries(session, [n.id for n in near])}
             hits += [SearchHit(*rows[n.id], "near") for n in near if n.id in rows]
     return hits

@@ -21,10 +21,15 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from salescli.core.errors import SalescliError
-from salescli.core.i18n import _
+from salescli.core.i18n import N_, _
 from salescli.tui.backend import Backend
 from salescli.tui.keys import APP_KEYS, KEYS, translate_bindings
 from salescli.tui.selection import Selection
+
+SELECT_FIRST = {  # N_: what a key says when nothing it acts on is selected
+    "customer_id": N_("Select a customer first."), "task_id": N_("Select a task first."),
+    "deal_id": N_("Select a deal first."),
+}
 
 
 class SalesApp(App[None]):
@@ -112,6 +117,15 @@ class SalesApp(App[None]):
         picked = getattr(self.screen, "selection", None)
         return picked() if picked is not None else Selection()
 
+    def picked(self, field: str) -> Selection | None:
+        """What the current screen has selected, when it has the `field` a key acts on
+        (customer_id, task_id, deal_id); else None, and the rep is told to select one."""
+        picked = self.selection()
+        if getattr(picked, field) is None:
+            self.notify(_(SELECT_FIRST[field]), severity="warning")
+            return None
+        return picked
+
     def action_search(self) -> None:
         from salescli.tui.screens.search import SearchScreen
 
@@ -127,45 +141,40 @@ class SalesApp(App[None]):
         self.push_screen(DetailScreen(customer_id))
 
     def action_open(self) -> None:
-        picked = self.selection()
-        if picked.customer_id is None:
-            self.notify(_("Select a customer first."), severity="warning")
-            return
-        self.open_customer(picked.customer_id)
+        picked = self.picked("customer_id")
+        if picked is not None:
+            self.open_customer(picked.customer_id)
+
+    # A form's screen reads the store again when the form closes (BaseScreen.on_screen_resume).
 
     def action_log(self) -> None:
         from salescli.tui.screens.log_form import LogForm
 
-        picked = self.selection()
-        if picked.customer_id is None:
-            self.notify(_("Select a customer first."), severity="warning")
-            return
-        self.push_screen(LogForm(picked.customer_id, picked.customer or ""), self._written)
+        picked = self.picked("customer_id")
+        if picked is not None:
+            self.push_screen(LogForm(picked.customer_id, picked.customer or ""))
 
     def action_done(self) -> None:
         from salescli.domain.codes import DEFAULT_KIND
         from salescli.present.follow_ups import done_lines
         from salescli.services.follow_ups import complete_task
 
-        picked = self.selection()
-        if picked.task_id is None:
-            self.notify(_("Select a task first."), severity="warning")
+        picked = self.picked("task_id")
+        if picked is None:
             return
 
         def finished(task: Any) -> None:
             self.notify("\n".join(done_lines(task, DEFAULT_KIND)))
-            self._written(True)
+            self.reload_screen()
 
         self.run_service(complete_task, picked.task_id, done=finished)
 
     def action_advance(self) -> None:
         from salescli.tui.screens.advance_form import AdvanceForm
 
-        picked = self.selection()
-        if picked.deal_id is None:
-            self.notify(_("Select a deal first."), severity="warning")
-            return
-        self.push_screen(AdvanceForm(picked.deal_id), self._written)
+        picked = self.picked("deal_id")
+        if picked is not None:
+            self.push_screen(AdvanceForm(picked.deal_id))
 
     def action_pool(self) -> None:
         from salescli.tui.screens.pool import PoolScreen
@@ -187,11 +196,6 @@ class SalesApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
-
-    def _written(self, changed: bool | None) -> None:
-        """After a write: the screen shows the store as it is now."""
-        if changed:
-            self.reload_screen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The command palette lists the dashboard's keys first, then Textual's own."""

@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
 
 from salescli.core.i18n import N_, _
 from salescli.present import customer_card as words
@@ -78,7 +78,11 @@ class DetailScreen(BaseScreen):
             table = self.query_one(f"#{key}", RecordTable)
             table.show(rows[key], session.now)
             self.query_one(TabbedContent).get_tab(f"tab-{key}").label = f"{_(title)} ({len(rows[key])})"
-        self.loaded = True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Every line here is this customer's: enter opens nothing more (BaseScreen's
+        handler would open the same card again)."""
+        event.prevent_default()
 
     def selection(self) -> Selection:
         if self.card is None:

@@ -15,13 +15,13 @@ from textual.widgets import Button, Input, Static
 
 from salescli.core.i18n import N_, _
 from salescli.terminal.render import safe
-from salescli.tui.keys import translate_bindings
+from salescli.tui.screens.base import OfTheApp
 
 if TYPE_CHECKING:
-    from salescli.tui.app import SalesApp
+    pass
 
 
-class FormScreen(ModalScreen[bool]):
+class FormScreen(OfTheApp, ModalScreen[bool]):
     """Dismissed with True once the service wrote, False when cancelled."""
 
     BINDINGS = [
@@ -32,12 +32,7 @@ class FormScreen(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
         self.busy = False
-
-    @property
-    def sales(self) -> SalesApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):

@@ -12,19 +12,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from salescli.core.i18n import N_, _
-from salescli.tui.keys import KEYS, translate_bindings
+from salescli.tui.keys import KEYS
+from salescli.tui.screens.base import OfTheApp
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(OfTheApp, ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", N_("Close")),
         Binding("question_mark", "app.pop_screen", N_("Close"), show=False),
         Binding("q", "app.pop_screen", N_("Close"), show=False),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self)
 
     def compose(self) -> ComposeResult:
         table = Table(show_header=False, box=None, padding=(0, 2, 0, 0))

@@ -11,12 +11,10 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.widgets import DataTable
 
 from salescli.core.i18n import N_, _
 from salescli.present.dashboard import AGENDA_LINE_COLUMNS, FORGOTTEN_PANE_COLUMNS, agenda_lines
 from salescli.tui.screens.base import BaseScreen
-from salescli.tui.selection import Selection
 from salescli.tui.widgets.funnel_pane import FunnelPane
 from salescli.tui.widgets.key_footer import KeyFooter
 from salescli.tui.widgets.record_table import RecordTable
@@ -28,7 +26,6 @@ NARROW = 110  # columns: below this the agenda takes the whole width
 
 class HomeScreen(BaseScreen):
     TITLE_TEXT = N_("Today")
-    loaded = False  # the first data has been drawn (tests and the benchmark wait for it)
 
     def compose(self) -> ComposeResult:
         yield StatusLine()
@@ -52,10 +49,11 @@ class HomeScreen(BaseScreen):
     def reload(self) -> None:
         from salescli.services.dashboard import home
 
-        self.sales.run_service(home, done=self.show, group="home", exclusive=True)
+        self.load(home)
 
-    def show(self, data: Any) -> None:
-        self.show_status(data.session)
+    def show(self, found: tuple[Any, Any]) -> None:
+        session, data = found
+        self.show_status(session)
         now = data.agenda.at
         agenda = self.query_one("#agenda", RecordTable)
         lines = agenda_lines(data.agenda)
@@ -67,15 +65,3 @@ class HomeScreen(BaseScreen):
         table.border_subtitle = str(len(forgotten))
         self.query_one(TargetsPane).show(data.targets)
         self.query_one(FunnelPane).show(data.funnel)
-        self.loaded = True
-
-    def selection(self) -> Selection:
-        focused = self.focused
-        if isinstance(focused, RecordTable) and focused.selected is not None:
-            item = focused.selected
-            return Selection(item.customer_id, item.customer, getattr(item, "task_id", None),
-                             getattr(item, "deal_id", None))
-        return Selection()
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.sales.action_open()

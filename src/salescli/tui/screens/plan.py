@@ -8,13 +8,11 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable
 
 from salescli.core.i18n import N_, _
 from salescli.present import plan as words
 from salescli.present.columns import Column
 from salescli.tui.screens.base import BaseScreen
-from salescli.tui.selection import Selection
 from salescli.tui.widgets.key_footer import KeyFooter
 from salescli.tui.widgets.record_table import RecordTable
 from salescli.tui.widgets.status_line import StatusLine
@@ -52,14 +50,3 @@ class PlanScreen(BaseScreen):
         overflow.show([words.plan_row(o, reason_words=words.overflow_words(o.reason)) for o in plan.overflow],
                       session.now)
         overflow.display = bool(plan.overflow)
-        self.loaded = True
-
-    def selection(self) -> Selection:
-        focused = self.focused
-        row = focused.selected if isinstance(focused, RecordTable) else None
-        if row is None:
-            return Selection()
-        return Selection(row.customer_id, row.customer, row.task_id, row.deal_id)
-
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.sales.action_open()

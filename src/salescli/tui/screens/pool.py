@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from salescli.core.i18n import N_, _
 from salescli.present.pool import POOL_COLUMNS, claimed_sentence, pool_row_view
@@ -52,7 +52,6 @@ class PoolScreen(BaseScreen):
         table.show([pool_row_view(r) for r in rows], session.now)
         more = _("the first {n}").format(n=POOL_ROWS) if len(rows) == POOL_ROWS else str(len(rows))
         table.border_subtitle = more
-        self.loaded = True
 
     def on_input_changed(self, _event: Input.Changed) -> None:
         self.reload()
@@ -64,15 +63,11 @@ class PoolScreen(BaseScreen):
         row = self.query_one("#pool", RecordTable).selected
         return Selection(row.id, row.name) if row is not None else Selection()
 
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.sales.action_open()
-
     def action_claim(self) -> None:
         from salescli.services.pool import claim
 
-        picked = self.selection()
-        if picked.customer_id is None:
-            self.notify(_("Select a customer first."), severity="warning")
+        picked = self.sales.picked("customer_id")
+        if picked is None:
             return
 
         def claimed(done: Any) -> None:

@@ -16,11 +16,11 @@ from textual.widgets import DataTable, Input, Static
 
 from salescli.core.i18n import N_, _
 from salescli.present.dashboard import SEARCH_COLUMNS, search_rows
-from salescli.tui.keys import translate_bindings
+from salescli.tui.screens.base import OfTheApp
 from salescli.tui.widgets.record_table import RecordTable
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(OfTheApp, ModalScreen[int | None]):
     BINDINGS = [
         Binding("escape", "close", N_("Back")),
         Binding("down", "to_results", show=False),
@@ -28,7 +28,6 @@ class SearchScreen(ModalScreen[int | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        translate_bindings(self)
         self.typed = ""
         self.typed_at = 0.0
         self.answered = ""  # the text whose results are shown (tests and the benchmark wait for it)
@@ -50,13 +49,13 @@ class SearchScreen(ModalScreen[int | None]):
 
         self.typed = typed = event.value
         self.typed_at = time.perf_counter()
-        self.app.run_service(search_customers, typed, done=lambda hits: self.show(typed, hits),  # type: ignore[attr-defined]
-                             group="search", exclusive=True)
+        self.sales.run_service(search_customers, typed, done=lambda hits: self.show(typed, hits), group="search",
+                               exclusive=True)
 
     def show(self, typed: str, hits: list[Any]) -> None:
         if typed != self.typed:
             return  # a newer keystroke's answer is on its way
-        now = self.app.backend.ctx.now()  # type: ignore[attr-defined]
+        now = self.sales.backend.ctx.now()
         self.query_one("#results", RecordTable).show(search_rows(hits), now)
         note = "" if hits or not typed.strip() else _("No customer matches {text!r}.").format(text=typed)
         self.query_one("#search-note", Static).update(note)

@@ -9,7 +9,6 @@ from typing import Any
 from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
-from textual.widgets import Static
 
 from salescli.core.i18n import _
 from salescli.domain.funnel import bar_width
@@ -17,24 +16,18 @@ from salescli.present import reports as words
 from salescli.present.formatting import format_money
 from salescli.present.labels import stage_label
 from salescli.terminal.render import safe
+from salescli.tui.widgets.report_pane import ReportPane
 
 BAR = "█"
 
 
-class FunnelPane(Static):
-    report: Any = None
-
-    def on_resize(self) -> None:
-        if self.report is not None:
-            self.show(self.report)
-
-    def show(self, report: Any) -> None:
-        self.report = report
+class FunnelPane(ReportPane):
+    def draw(self, report: Any, width: int) -> Any:
         money = report.currency
         stages = [s for s in report.stages if s.name is not None or s.count]
         labels = [safe(stage_label(s.key, s.name), newlines=False) for s in stages]
         label_width = max((cell_len(t) for t in labels), default=0)
-        width = self.content_region.width or self.size.width or 40
+        width = width or 40
         figures = [f"{s.count} · {format_money(s.amount, money)}" for s in stages]
         if label_width + max((cell_len(t) for t in figures), default=0) + 8 > width:
             figures = [str(s.count) for s in stages]  # a narrow pane: the counts only
@@ -52,4 +45,4 @@ class FunnelPane(Static):
         totals = report.totals
         lines.append(Text(_("Weighted {weighted} · win rate {rate}").format(
             weighted=format_money(totals.weighted, money), rate=words.percent(report.win_rate)), style="bold"))
-        self.update(Group(*lines))
+        return Group(*lines)

@@ -8,29 +8,20 @@ from typing import Any
 
 from rich.console import Group
 from rich.text import Text
-from textual.widgets import Static
 
 from salescli.core.i18n import _
 from salescli.present import targets as words
 from salescli.terminal.targets import progress_bar
+from salescli.tui.widgets.report_pane import ReportPane
 
 MIN_BAR, MAX_BAR = 10, 40
 
 
-class TargetsPane(Static):
-    report: Any = None
-
-    def on_resize(self) -> None:
-        if self.report is not None:
-            self.show(self.report)  # the bars follow the pane's width
-
-    def show(self, report: Any) -> None:
-        self.report = report
+class TargetsPane(ReportPane):
+    def draw(self, report: Any, width: int) -> Any:
         if not report.rows:
-            self.update(Text(_(words.NO_TARGETS_NOW), style="dim"))
-            return
-        width = self.content_region.width or self.size.width or 30
-        cells = max(MIN_BAR, min(MAX_BAR, width - 6))
+            return Text(_(words.NO_TARGETS_NOW), style="dim")
+        cells = max(MIN_BAR, min(MAX_BAR, (width or 30) - 6))
         lines = []
         for row in report.rows:
             shown = words.show_row(row, report.currency)
@@ -42,4 +33,4 @@ class TargetsPane(Static):
             lines.append(bar)
             lines.append(Text(_("{figures} · pace {pace}").format(figures=shown.figures, pace=shown.pace),
                               style="green" if row.ahead >= 0 else "red"))
-        self.update(Group(*lines))
+        return Group(*lines)
