@@ -164,6 +164,26 @@ def test_search_says_when_nothing_matches_and_escape_goes_back(sqlite_cli) -> No
     run(drive())
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # the mouse is the same on both engines
+def test_the_mouse_selects_a_line_and_a_second_click_opens_it(book) -> None:
+    async def drive() -> None:
+        from salescli.tui.screens.detail import DetailScreen
+
+        async with app().run_test(size=SIZE) as pilot:
+            await loaded(pilot)
+            agenda = pilot.app.screen.query_one("#agenda")
+            second = agenda.items[1].customer
+            await pilot.click("#agenda", offset=(4, 3))  # the border, the header, then the second line
+            await settle(pilot)
+            assert agenda.cursor_row == 1 and pilot.app.screen.selection().customer == second
+            await pilot.click("#agenda", offset=(4, 3))
+            await until(pilot, lambda: isinstance(pilot.app.screen, DetailScreen) and pilot.app.screen.loaded,
+                        "the detail")
+            assert pilot.app.screen.card.name == second
+
+    run(drive())
+
+
 # ----------------------------------------------------------------------------- writes
 
 
